@@ -34,7 +34,7 @@ public record DigestAnswer(AuthValue value, DigestInput input, DigestCalculation
      * of the three.
      *
      * @param qop the qop to answer with, or empty for the RFC 2069 form
-     * @param cnonce the client nonce, ignored for the RFC 2069 form
+     * @param cnonce the client nonce, ignored for the RFC 2069 form unless the algorithm is a {@code -sess} one
      * @param nonceCount the nc value, from 1, ignored for the RFC 2069 form
      * @param requestUri the Request-URI of the request, copied byte for byte into {@code uri}
      * @param body the exact body bytes, hashed for {@code auth-int}
@@ -44,9 +44,15 @@ public record DigestAnswer(AuthValue value, DigestInput input, DigestCalculation
         if (qop.isPresent() && (cnonce.isEmpty() || nonceCount < 1)) {
             throw new IllegalArgumentException("a qop answer needs a cnonce and a nonce count of 1 or more");
         }
-        String nc = qop.isPresent() ? formatNonceCount(nonceCount) : "";
-        String usedCnonce = qop.isPresent() ? cnonce : "";
+        if (challenge.algorithm().isSession() && cnonce.isEmpty()) {
+            throw new IllegalArgumentException(challenge.algorithm().ianaName() + " needs a cnonce");
+        }
         DigestAlgorithm algorithm = challenge.algorithm();
+        String nc = qop.isPresent() ? formatNonceCount(nonceCount) : "";
+        // A -sess HA1 hashes the cnonce, so a -sess answer carries one even in the RFC 2069 form,
+        // although RFC 2617 section 3.2.2 sends cnonce only with qop.
+        boolean sendsCnonce = qop.isPresent() || algorithm.isSession();
+        String usedCnonce = sendsCnonce ? cnonce : "";
         DigestInput input = new DigestInput(algorithm, challenge.nonce(), method, requestUri, qop, usedCnonce, nc, body);
         DigestCalculation calculation = DigestMath.calculate(input, credentials.baseHa1(algorithm, challenge.realm()));
 
@@ -62,7 +68,7 @@ public record DigestAnswer(AuthValue value, DigestInput input, DigestCalculation
         if (challenge.algorithmNamed() || algorithm != DigestAlgorithm.MD5) {
             params.add(AuthParam.token("algorithm", algorithm.ianaName()));
         }
-        if (qop.isPresent()) {
+        if (sendsCnonce) {
             params.add(AuthParam.quoted("cnonce", usedCnonce));
         }
         challenge.opaque().ifPresent(opaque -> params.add(AuthParam.quoted("opaque", opaque)));
