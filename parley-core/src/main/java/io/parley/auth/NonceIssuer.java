@@ -61,7 +61,11 @@ public final class NonceIssuer {
         random.nextBytes(randomPart);
         buffer.put(randomPart);
         buffer.put(mac(buffer.array()), 0, MAC_BYTES);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+        return encode(buffer.array());
+    }
+
+    private static String encode(byte[] nonceBytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
     }
 
     /** Checks a nonce: {@code VALID} or {@code STALE} when this server issued it, {@code UNKNOWN} otherwise. */
@@ -72,7 +76,9 @@ public final class NonceIssuer {
         } catch (IllegalArgumentException notBase64) {
             return new NonceCheck(NonceCheck.Status.UNKNOWN, Instant.EPOCH);
         }
-        if (bytes.length != NONCE_BYTES) {
+        // Unused low bits of the last character let several strings decode to the same bytes;
+        // only the canonical one was issued, and the replay window is keyed by the string.
+        if (bytes.length != NONCE_BYTES || !encode(bytes).equals(nonce)) {
             return new NonceCheck(NonceCheck.Status.UNKNOWN, Instant.EPOCH);
         }
         byte[] expectedMac = Arrays.copyOf(mac(bytes), MAC_BYTES);
