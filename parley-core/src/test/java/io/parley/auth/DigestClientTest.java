@@ -151,7 +151,7 @@ class DigestClientTest {
     }
 
     @Test
-    void failsOnNewNonceWithoutStaleBeforeAnyAcceptance() {
+    void failsOnNewNonceBeforeAcceptance() {
         DigestClient client = client();
         nonce(client, "n1");
 
