@@ -159,6 +159,15 @@ class DigestClientTest {
     }
 
     @Test
+    void startsOverAfterGivingUp() {
+        DigestClient client = client();
+        nonce(client, "n1");
+        giveUpOf(nonce(client, "n1"));
+
+        assertThat(nonce(client, "n2")).isInstanceOf(AuthDecision.Send.class);
+    }
+
+    @Test
     void retriesRotatedNonceOnlyOnce() {
         DigestClient client = client();
         nonce(client, "n1");
