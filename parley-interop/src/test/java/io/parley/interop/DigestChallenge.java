@@ -60,6 +60,16 @@ record DigestChallenge(Map<String, String> parameters) {
         return hash(ha1 + ":" + nonce() + ":" + nc + ":" + cnonce + ":auth:" + ha2);
     }
 
+    /**
+     * Returns the response value of RFC 2069, without qop: {@code H(H(user:realm:password):nonce:H(method:uri))}.
+     * RFC 3261 section 22.4 keeps this form for backward compatibility.
+     */
+    String rfc2069Response(String user, String password, String method, String uri) {
+        String ha1 = hash(user + ":" + realm() + ":" + password);
+        String ha2 = hash(method + ":" + uri);
+        return hash(ha1 + ":" + nonce() + ":" + ha2);
+    }
+
     /** Returns the Authorization header value answering this challenge with qop=auth. */
     String qopAuthAuthorization(String user, String password, String method, String uri, String nc, String cnonce) {
         String response = qopAuthResponse(user, password, method, uri, nc, cnonce);
