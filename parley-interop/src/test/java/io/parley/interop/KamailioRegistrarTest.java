@@ -141,6 +141,25 @@ class KamailioRegistrarTest {
         }
     }
 
+    @Test
+    void tlsVariantRegistersOverTls() throws IOException {
+        TestCertificate certificate = TestCertificate.generate(directory);
+        KamailioSettings settings = KamailioSettings.withUser(USER, PASSWORD).withTls(certificate.tlsFiles());
+        try (KamailioRegistrar registrar = KamailioRegistrar.start(settings, directory);
+                SipTestClient client = SipTestClient.connect(Transport.TLS, registrar.tlsPort(),
+                        certificate.clientContext())) {
+            RegisterRequest request = new RegisterRequest(client, USER, registrar.realm());
+
+            SipResponse challenged = client.exchange(request.text(1, 600, null));
+            SipResponse registered = client.exchange(request.text(2, 600, challenged.challenge().qopAuthAuthorization(
+                    USER, PASSWORD, "REGISTER", request.requestUri(), "00000001", "5d1e7a90")));
+
+            assertThat(challenged.status()).isEqualTo(401);
+            assertThat(registered.status()).isEqualTo(200);
+            assertThat(registrar.contactsOf(USER)).containsExactly(request.contact());
+        }
+    }
+
     private void register(Transport transport, KamailioRegistrar registrar, Path users, int sippPort, String expires) {
         SippScenario.named("register-uac.xml")
                 .transport(transport)

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import java.util.Set;
  */
 final class LoopbackPorts {
 
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    /** 127.0.0.1 with that text as its host name, so TLS checks the certificate's IP address entry. */
+    static final InetAddress LOOPBACK = loopback();
 
     private static final int MAX_ATTEMPTS = 50;
 
@@ -39,6 +41,14 @@ final class LoopbackPorts {
             }
         }
         throw new IllegalStateException("no loopback port free for both UDP and TCP after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a four-byte address is always valid", e);
+        }
     }
 
     private static int ephemeralTcpPort() {

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -57,6 +58,10 @@ final class SipTestClient implements AutoCloseable {
             }
             case TLS -> {
                 SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
+                // Checks the certificate's subjectAltName against 127.0.0.1 (RFC 5922 section 7.2).
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
                 socket.connect(remote, timeoutMillis);
                 socket.setSoTimeout(timeoutMillis);
                 socket.startHandshake();
