@@ -104,15 +104,40 @@ final class PeerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Stops the process and every process it started: a daemon such as Kamailio forks workers, and
+     * a worker whose parent died before stopping it would keep the test's ports.
+     */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
+        List<ProcessHandle> descendants = process.descendants().toList();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!waitForExit(STOP_GRACE)) {
+                process.destroyForcibly();
+                waitForExit(STOP_GRACE);
+            }
         }
-        process.destroy();
-        if (!waitForExit(STOP_GRACE)) {
-            process.destroyForcibly();
-            waitForExit(STOP_GRACE);
+        stopOrphans(descendants);
+    }
+
+    /** Sends SIGTERM to every orphan still alive, then SIGKILL to those alive after {@link #STOP_GRACE}. */
+    private static void stopOrphans(List<ProcessHandle> orphans) {
+        List<ProcessHandle> alive = orphans.stream().filter(ProcessHandle::isAlive).toList();
+        alive.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_GRACE);
+        for (ProcessHandle orphan : alive) {
+            long remainingMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                orphan.onExit().get(remainingMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                orphan.destroyForcibly();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for process " + orphan.pid() + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping process " + orphan.pid(), e);
+            }
         }
     }
 
