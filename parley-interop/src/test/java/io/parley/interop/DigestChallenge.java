@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parameters of a Digest challenge, and the qop=auth answer to it (RFC 7616 section 3.4.1),
- * so the tests can craft Authorization headers that SIPp 3.6 cannot: SHA-256, or an answer with
+ * The parameters of a Digest challenge, and qop=auth credentials for it (RFC 7616 section 3.4.1),
+ * so the tests can craft Authorization headers that SIPp 3.6 cannot: SHA-256, or credentials with
  * fields left out on purpose. This is test support, not Parley's digest implementation.
  */
 record DigestChallenge(Map<String, String> parameters) {
@@ -45,7 +45,7 @@ record DigestChallenge(Map<String, String> parameters) {
         return parameter("nonce").orElseThrow(() -> new AssertionError("challenge without nonce: " + parameters));
     }
 
-    /** The algorithm parameter; RFC 7616 section 3.3 makes MD5 the default when it is absent. */
+    /** Returns the algorithm parameter, or MD5 when it is absent (RFC 7616 section 3.3). */
     String algorithm() {
         return parameter("algorithm").orElse("MD5");
     }
@@ -70,7 +70,7 @@ record DigestChallenge(Map<String, String> parameters) {
         return hash(ha1 + ":" + nonce() + ":" + ha2);
     }
 
-    /** Returns the Authorization header value answering this challenge with qop=auth. */
+    /** Returns the Authorization header value for this challenge with qop=auth, cnonce and nc. */
     String qopAuthAuthorization(String user, String password, String method, String uri, String nc, String cnonce) {
         String response = qopAuthResponse(user, password, method, uri, nc, cnonce);
         return "Digest username=\"" + user + "\", realm=\"" + realm() + "\", nonce=\"" + nonce()

@@ -85,7 +85,7 @@ final class KamailioRegistrar implements AutoCloseable {
         return tcpPort;
     }
 
-    /** The TLS port, or 0 when the settings have no TLS files. */
+    /** Returns the TLS port, or 0 when the settings have no TLS files. */
     int tlsPort() {
         return tlsPort;
     }
@@ -194,7 +194,7 @@ final class KamailioRegistrar implements AutoCloseable {
         return HexFormat.of().formatHex(secret);
     }
 
-    /** Writes the configuration readable by its owner only, because it holds the passwords. */
+    /** Writes the configuration readable by its owner only, because it contains the passwords. */
     private static void writeConfig(Path config, String text) {
         try {
             Files.writeString(config, text, StandardCharsets.UTF_8);

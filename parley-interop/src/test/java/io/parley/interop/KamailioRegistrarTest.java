@@ -62,7 +62,7 @@ class KamailioRegistrarTest {
         }
     }
 
-    /** Answers to a qop challenge without qop, cnonce or nc: the RFC 2069 form and two broken ones. */
+    /** Credentials for a qop challenge without qop (the RFC 2069 form), without cnonce or without nc. */
     @ParameterizedTest
     @ValueSource(strings = {"qop", "cnonce", "nc"})
     void rejectsAnswerMissingField(String missingField) throws IOException {

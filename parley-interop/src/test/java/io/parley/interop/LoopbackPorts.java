@@ -16,7 +16,7 @@ import java.util.Set;
  * the same port number with both transports.
  *
  * <p>NOTE: another process may take a port between this check and the peer's bind. The peer then
- * fails to start, and its log in the test report says so.
+ * fails to start, and the test report shows its log.
  */
 final class LoopbackPorts {
 

@@ -100,10 +100,6 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /**
      * Stops the process and every process it started: a daemon such as Kamailio forks workers, and
      * a worker whose parent died before stopping it would keep the test's ports.

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * REGISTER request text for {@link SipTestClient}, with the fields a test varies: user, CSeq,
  * Expires and the Authorization header. Call-ID, From tag and Contact stay fixed per instance, as
- * RFC 3261 section 10.2 asks of one registration.
+ * RFC 3261 section 10.2 requires within one registration.
  */
 final class RegisterRequest {
 
@@ -25,7 +25,7 @@ final class RegisterRequest {
         this.fromTag = Long.toHexString(random.nextLong());
     }
 
-    /** The Request-URI and digest-uri: the registrar's own address. */
+    /** Returns the Request-URI, also the digest-uri: the registrar's own address. */
     String requestUri() {
         return "sip:127.0.0.1:" + client.remotePort() + transportParameter();
     }

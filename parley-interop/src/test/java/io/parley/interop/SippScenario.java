@@ -42,7 +42,7 @@ final class SippScenario {
         this.resource = resource;
     }
 
-    /** A run of {@code src/test/resources/sipp/<name>}. */
+    /** Creates a run of {@code src/test/resources/sipp/<name>}. */
     static SippScenario named(String name) {
         return new SippScenario(name);
     }

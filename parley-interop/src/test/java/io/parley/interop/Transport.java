@@ -14,7 +14,11 @@ enum Transport {
         this.sippMode = sippMode;
     }
 
-    /** Returns the value of SIPp's {@code -t} option for one socket per peer. */
+    /**
+     * Returns the value of SIPp's {@code -t} option for one socket per peer.
+     * NOTE: Debian 12's SIPp 3.6.1 is built without OpenSSL and refuses {@code l1}, so TLS tests
+     * use {@link SipTestClient} instead.
+     */
     String sippMode() {
         return sippMode;
     }
