@@ -151,7 +151,7 @@ final class KamailioRegistrar implements AutoCloseable {
         process.awaitCondition(() -> Files.exists(controlSocket), START_TIMEOUT, "serving " + controlSocket);
     }
 
-    /** Returns the configuration template with every {@code @NAME@} token replaced. */
+    /** Returns the configuration template with every token between two at signs replaced. */
     static String configText(KamailioSettings settings, int udpPort, int tcpPort, int tlsPort, Path controlSocket) {
         String text = readTemplate();
         text = text.replace("@DEFINES@", settings.tls().isPresent() ? "#!define WITH_TLS" : "");
@@ -163,10 +163,11 @@ final class KamailioRegistrar implements AutoCloseable {
         text = text.replace("@NONCE_SECRET@", randomSecret());
         text = text.replace("@ALGORITHM@", settings.algorithm());
         text = text.replace("@USERS@", userStatements(settings.passwords()));
-        if (settings.tls().isPresent()) {
-            text = text.replace("@TLS_CERTIFICATE@", settings.tls().get().certificate().toString());
-            text = text.replace("@TLS_PRIVATE_KEY@", settings.tls().get().privateKey().toString());
-        }
+        // Without TLS these tokens sit in a block that WITH_TLS leaves out, so any value works.
+        String certificate = settings.tls().map(files -> files.certificate().toString()).orElse("");
+        String privateKey = settings.tls().map(files -> files.privateKey().toString()).orElse("");
+        text = text.replace("@TLS_CERTIFICATE@", certificate);
+        text = text.replace("@TLS_PRIVATE_KEY@", privateKey);
         return text;
     }
 

@@ -58,7 +58,7 @@ final class SipTestClient implements AutoCloseable {
             }
             case TLS -> {
                 SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
-                // Checks the certificate's subjectAltName against 127.0.0.1 (RFC 5922 section 7.2).
+                // Checks that the certificate's subjectAltName matches 127.0.0.1, as an HTTPS client would.
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 socket.setSSLParameters(parameters);
