@@ -33,12 +33,18 @@ final class PeerBinary {
      * @param debianPackage the Debian package that installs it, named in the failure message
      */
     static Path require(String command, String debianPackage) {
+        return require(command, debianPackage, isContinuousIntegration());
+    }
+
+    /** Returns the path of {@code command}, treating a missing one as under CI when the flag is set. */
+    static Path require(String command, String debianPackage, boolean continuousIntegration) {
         Optional<Path> found = find(command);
         if (found.isPresent()) {
             return found.get();
         }
 
-        return missing("'" + command + "' was not found on PATH or in " + EXTRA_DIRECTORIES, debianPackage);
+        String problem = "'" + command + "' was not found on PATH or in " + EXTRA_DIRECTORIES;
+        return missing(continuousIntegration, problem, debianPackage);
     }
 
     /**
@@ -51,13 +57,13 @@ final class PeerBinary {
                 return candidate;
             }
         }
-        return missing("none of " + candidates + " exists", debianPackage);
+        return missing(isContinuousIntegration(), "none of " + candidates + " exists", debianPackage);
     }
 
-    private static Path missing(String problem, String debianPackage) {
+    private static Path missing(boolean continuousIntegration, String problem, String debianPackage) {
         String message = problem + "; install the Debian package '" + debianPackage
                 + "' (./run-tests does so when run as root)";
-        if (isContinuousIntegration()) {
+        if (continuousIntegration) {
             return fail(message);
         }
         Assumptions.abort(message);
