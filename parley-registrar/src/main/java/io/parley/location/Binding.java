@@ -44,6 +44,8 @@ public record Binding(
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(sourceAddress, "sourceAddress");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
         expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
         if (q != null) {

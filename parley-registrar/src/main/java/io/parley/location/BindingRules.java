@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The binding update rules of RFC 3261 section 10.3 steps 6 and 7, shared by every store: each
- * store reads the stored bindings of one AOR, calls {@link #apply} and writes the result back in
- * the same transaction.
+ * The binding update rules of RFC 3261 section 10.3 steps 6 and 7, shared by every store. A store
+ * reads the stored bindings of one AOR, calls {@link #apply} and writes the result back in the
+ * same transaction.
  */
 final class BindingRules {
 
@@ -32,8 +32,8 @@ final class BindingRules {
      * The result of one request against the stored bindings of its AOR.
      *
      * @param result what to return to the caller
-     * @param bindings every binding of the AOR after the request when it was applied; the stored
-     *     bindings unchanged otherwise
+     * @param bindings every binding of the AOR after the request when it was applied, or the stored
+     *     bindings unchanged when it was not
      */
     record Outcome(RegisterResult result, List<Binding> bindings) {
         boolean applied() {
@@ -78,7 +78,7 @@ final class BindingRules {
     }
 
     /**
-     * RFC 3261 section 10.3: a binding with the request's Call-ID is changed only by a higher CSeq;
+     * RFC 3261 section 10.3: a binding with the request's Call-ID is changed only by a higher CSeq,
      * otherwise the whole request is aborted. A binding with another Call-ID is always changed.
      */
     private static Optional<RegisterResult.OutOfOrder> findOutOfOrder(Map<String, Binding> live, RegisterRequest request) {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL for the {@code binding} table, with statements prepared once per connection. Not thread
- * safe: the caller serialises access to the connection.
+ * The SQL for the {@code binding} table, with statements prepared once per connection. It is not
+ * thread safe, so the caller serialises access to the connection.
  */
 final class BindingTable implements AutoCloseable {
 

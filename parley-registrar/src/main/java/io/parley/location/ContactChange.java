@@ -41,7 +41,7 @@ public record ContactChange(String contactUri, long expiresSeconds, BigDecimal q
         return new ContactChange(contactUri, expiresSeconds, q, null, null);
     }
 
-    /** Returns the removal of {@code contactUri}, as a Contact with expires 0 asks. */
+    /** Returns the removal of {@code contactUri}, as a Contact with expires 0 requests. */
     public static ContactChange remove(String contactUri) {
         return new ContactChange(contactUri, 0, null, null, null);
     }

@@ -17,7 +17,7 @@ public interface LocationStore extends AutoCloseable {
      * Applies the changes of one REGISTER atomically under the rules of RFC 3261 section 10.3 steps
      * 6 and 7, and commits them before returning.
      *
-     * @throws LocationStoreException when the backend fails; then nothing was changed
+     * @throws LocationStoreException when the backend fails, in which case nothing was changed
      */
     RegisterResult register(RegisterRequest request);
 
@@ -31,7 +31,7 @@ public interface LocationStore extends AutoCloseable {
      */
     List<Binding> purgeExpired(Instant now);
 
-    /** Releases the store; later calls fail. */
+    /** Releases the store. Later calls throw {@link IllegalStateException}. */
     @Override
     void close();
 }

@@ -1,8 +1,8 @@
 package io.parley.location;
 
 /**
- * A location store could not be opened or could not commit; a registrar answers the REGISTER
- * with 500 (RFC 3261 section 10.3 step 7).
+ * A location store failed to open or to commit. A registrar responds to the REGISTER with 500
+ * (RFC 3261 section 10.3 step 7).
  */
 public class LocationStoreException extends RuntimeException {
 

@@ -44,7 +44,7 @@ public record RegisterRequest(
         }
     }
 
-    /** What a REGISTER asks of the bindings of its AOR. */
+    /** The change that a REGISTER requests to the bindings of its AOR. */
     public sealed interface Update {}
 
     /**

@@ -8,7 +8,8 @@ import org.sqlite.SQLiteException;
 /** Turns SQLite errors into {@link LocationStoreException}s that name the database and the fix. */
 final class SqliteFailures {
 
-    // Primary result codes from https://www.sqlite.org/rescode.html; extended codes keep them in the low byte.
+    // Primary result codes from https://www.sqlite.org/rescode.html. An extended code keeps its primary code
+    // in the least significant 8 bits.
     private static final int SQLITE_PERM = 3;
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;

@@ -77,8 +77,8 @@ public final class SqliteLocationStore implements LocationStore {
     public record Settings(Durability durability, Duration busyTimeout) {
 
         /**
-         * A registrar acknowledges bindings that survive kill -9 without an fsync per REGISTER, and
-         * waits up to 5 seconds for another process: far longer than one REGISTER transaction takes.
+         * Bindings that survive kill -9 without an fsync per REGISTER, and up to 5 seconds of waiting
+         * for another process to release the write lock.
          */
         public static final Settings DEFAULT = new Settings(Durability.PROCESS_CRASH, Duration.ofSeconds(5));
 
@@ -165,9 +165,12 @@ public final class SqliteLocationStore implements LocationStore {
                 return;
             }
             closed = true;
-            table.close();
-            transactionStatement.close();
-            connection.close();
+            try {
+                table.close();
+                transactionStatement.close();
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw SqliteFailures.wrap("closing the store", databaseFile, settings.busyTimeout(), e);
         } finally {
@@ -177,12 +180,12 @@ public final class SqliteLocationStore implements LocationStore {
 
     /** Deletes the stored rows missing from {@code bindings} and writes the ones that changed. */
     private void writeChanges(String aor, List<Binding> stored, List<Binding> bindings) throws SQLException {
-        Set<String> kept = new HashSet<>();
+        Set<String> remainingContacts = new HashSet<>();
         for (Binding binding : bindings) {
-            kept.add(binding.contactUri());
+            remainingContacts.add(binding.contactUri());
         }
         for (Binding old : stored) {
-            if (!kept.contains(old.contactUri())) {
+            if (!remainingContacts.contains(old.contactUri())) {
                 table.delete(aor, old.contactUri());
             }
         }

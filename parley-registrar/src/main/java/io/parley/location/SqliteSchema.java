@@ -19,7 +19,7 @@ final class SqliteSchema {
      * Opens {@code databaseFile}, creating it and its schema when absent.
      *
      * @throws SQLException when SQLite fails, for example on a locked or corrupt file
-     * @throws LocationStoreException when the file holds another schema
+     * @throws LocationStoreException when the file contains another schema
      */
     static Connection connect(Path databaseFile, SqliteLocationStore.Settings settings) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);

@@ -14,7 +14,8 @@ import java.util.HexFormat;
 /**
  * The digest algorithms for which the users file stores an HA1, in the file's column order.
  *
- * <p>TODO: replace with the core's digest algorithm type once it exists; only {@link #ha1} computes.
+ * <p>TODO: replace with the core's digest algorithm type once it exists. Only {@link #ha1} computes
+ * hashes, so only it needs to move.
  */
 public enum Ha1Algorithm {
     MD5("MD5", "MD5", 32),
@@ -46,7 +47,7 @@ public enum Ha1Algorithm {
      * Computes HA1 = H(user ":" realm ":" password) over UTF-8 bytes, in lower-case hex (RFC 7616
      * section 3.4.2). The password bytes are zeroed afterwards.
      *
-     * @throws IllegalArgumentException when the password holds an unpaired surrogate, which has no UTF-8 form
+     * @throws IllegalArgumentException when the password contains an unpaired surrogate, which has no UTF-8 form
      */
     public String ha1(String user, String realm, char[] password) {
         MessageDigest digest = newDigest();
@@ -79,7 +80,7 @@ public enum Ha1Algorithm {
             Arrays.fill(encoded.array(), (byte) 0);
             return bytes;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("password is not valid Unicode (it holds an unpaired surrogate)", e);
+            throw new IllegalArgumentException("password is invalid: it contains an unpaired surrogate, which has no UTF-8 form", e);
         }
     }
 }

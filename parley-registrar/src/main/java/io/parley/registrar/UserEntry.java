@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * One user of the registrar: a user name, a realm, and HA1 for one or more digest algorithms.
- * There is no password: HA1 is all a digest verifier needs.
+ * It contains no password, because HA1 is all a digest verifier needs.
  *
  * <p>HA1 is password-equivalent for its realm, so {@link #toString} masks it.
  *

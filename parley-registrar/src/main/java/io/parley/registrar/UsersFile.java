@@ -22,11 +22,11 @@ import java.util.Optional;
 
 /**
  * The registrar's users: for each user and realm, HA1 per digest algorithm, never the password.
- * Instances are immutable; {@link #withUser} returns a changed copy.
+ * Instances are immutable, and {@link #withUser} returns a changed copy.
  *
  * <p>File format, UTF-8 text, one entry per line:
  * <pre>
- * # comment lines start with '#'; empty lines are ignored
+ * # comment lines start with '#', and empty lines are ignored
  * user&lt;TAB&gt;realm&lt;TAB&gt;MD5 HA1&lt;TAB&gt;SHA-256 HA1&lt;TAB&gt;SHA-512-256 HA1
  * </pre>
  * HA1 = H(user ":" realm ":" password) in lower-case hex, and {@code -} in a column means no HA1 for

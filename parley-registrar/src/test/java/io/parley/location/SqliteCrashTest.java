@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kills a JVM that writes bindings (kill -9) and checks that every acknowledged binding survived. */
@@ -24,7 +25,9 @@ class SqliteCrashTest {
     @TempDir
     Path directory;
 
+    // Guards against a child JVM that hangs without output; the test itself measures no time.
     @Test
+    @Timeout(120)
     void keepsEveryAcknowledgedBindingAfterKill() throws Exception {
         Path store = directory.resolve("store");
         Path childErrors = directory.resolve("child-stderr.txt");

@@ -124,7 +124,6 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
                 .isInstanceOf(LocationStoreException.class)
                 .hasMessageContaining(databaseFile().toString())
                 .hasMessageContaining("corrupt or not an SQLite database");
-        store = new InMemoryLocationStore();
     }
 
     @Test
@@ -142,7 +141,6 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
                     .hasMessageContaining("is locked by another connection");
             statement.execute("ROLLBACK");
         }
-        store = new InMemoryLocationStore();
     }
 
     @Test
@@ -174,7 +172,6 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
                 .isInstanceOf(LocationStoreException.class)
                 .hasMessageContaining("schema version 99")
                 .hasMessageContaining("reads version " + SqliteSchema.VERSION);
-        store = new InMemoryLocationStore();
     }
 
     @Test
@@ -189,7 +186,6 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
         assertThatThrownBy(() -> SqliteLocationStore.open(file.getParent()))
                 .isInstanceOf(LocationStoreException.class)
                 .hasMessageContaining("not a Parley location store");
-        store = new InMemoryLocationStore();
     }
 
     @Test
