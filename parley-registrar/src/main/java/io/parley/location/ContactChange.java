@@ -8,6 +8,8 @@ import java.util.Objects;
  * {@code expiresSeconds} is positive, a removal when it is 0 (RFC 3261 section 10.3 step 7).
  *
  * <p>The store matches a change to an existing binding by exact comparison of {@code contactUri}.
+ * NOTE: it does not apply the URI equivalence of RFC 3261 section 19.1.4, so two spellings of one
+ * URI make two bindings unless the registrar passes a normalised form.
  *
  * @param contactUri the Contact URI as written, without angle brackets
  * @param expiresSeconds the expiry the registrar granted, 0 to remove the binding

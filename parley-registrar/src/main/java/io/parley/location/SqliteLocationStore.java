@@ -51,12 +51,12 @@ public final class SqliteLocationStore implements LocationStore {
     private final BindingTable table;
     /** Guards the connection, the prepared statements and {@link #closed}. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guards {@link #queue} and the outcome fields of the requests in it. */
+    /** Guards {@link #queue} and the outcome of each request in it. */
     private final ReentrantLock queueLock = new ReentrantLock();
     private final ArrayDeque<PendingRegister> queue = new ArrayDeque<>();
     private boolean closed;
 
-    /** A register call waiting in the queue. Its outcome fields are written and read under {@link #queueLock}. */
+    /** A register call waiting in the queue. Its outcome is written and read under {@link #queueLock}. */
     private static final class PendingRegister {
         final RegisterRequest request;
         final Condition done;
