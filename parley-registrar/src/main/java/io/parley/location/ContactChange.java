@@ -53,7 +53,7 @@ public record ContactChange(String contactUri, long expiresSeconds, BigDecimal q
         return expiresSeconds == 0;
     }
 
-    // RFC 3261 section 20.10: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
+    // RFC 3261 section 25.1: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
     static void checkQ(BigDecimal q) {
         if (q.signum() < 0 || q.compareTo(MAX_Q) > 0 || q.stripTrailingZeros().scale() > 3) {
             throw new IllegalArgumentException(
