@@ -1,0 +1,113 @@
+package io.parley.message;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One header field value in a message: its name, its value as written (line folding replaced by a
+ * space), and for headers with a typed accessor the parsed value. Headers whose grammar allows a
+ * list (Via, Contact, Route, Record-Route) hold one value per {@code Header}, so
+ * {@code Via: a, b} and two Via lines give the same headers.
+ */
+public final class Header {
+
+    private final HeaderName name;
+    private final String value;
+    private final Object parsed;
+
+    private Header(HeaderName name, String value, Object parsed) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.value = Objects.requireNonNull(value, "value");
+        this.parsed = parsed;
+    }
+
+    /** Creates a header kept as name and text, for headers without a typed accessor. */
+    public static Header of(HeaderName name, String value) {
+        return new Header(name, value, null);
+    }
+
+    /**
+     * Creates a header with its parsed value, for the parser and the builders; {@code value} is the
+     * text as written.
+     */
+    public static Header parsed(HeaderName name, String value, Object parsedValue) {
+        return new Header(name, value, Objects.requireNonNull(parsedValue, "parsedValue"));
+    }
+
+    /** Creates a header from a typed value, with its canonical text. */
+    public static Header typed(HeaderName name, Object parsedValue) {
+        return new Header(name, canonicalText(parsedValue), Objects.requireNonNull(parsedValue, "parsedValue"));
+    }
+
+    public HeaderName name() {
+        return name;
+    }
+
+    /** Returns the value as written, with line folding replaced by a space and outer whitespace removed. */
+    public String value() {
+        return value;
+    }
+
+    /** Returns the parsed value when it has this type. */
+    public <T> Optional<T> parsedAs(Class<T> type) {
+        return type.isInstance(parsed) ? Optional.of(type.cast(parsed)) : Optional.empty();
+    }
+
+    /** Returns the canonical value text: the typed value formatted, or the value as written. */
+    public String canonicalValue() {
+        return parsed == null ? value : canonicalText(parsed);
+    }
+
+    private static String canonicalText(Object parsedValue) {
+        return switch (parsedValue) {
+            case Via via -> via.format();
+            case NameAddress address -> address.format();
+            case Contact contact -> contact.format();
+            case CSeq cseq -> cseq.format();
+            case ContentType contentType -> contentType.format();
+            case RetryAfter retryAfter -> retryAfter.format();
+            case AuthValue authValue -> authValue.format();
+            case List<?> list -> joinList(list);
+            default -> parsedValue.toString();
+        };
+    }
+
+    private static String joinList(List<?> list) {
+        StringBuilder out = new StringBuilder(list.size() * 16);
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object item = list.get(i);
+            out.append(item instanceof Warning warning ? warning.format() : item.toString());
+        }
+        return out.toString();
+    }
+
+    /** Headers are equal when names match without case and the parsed values, or else the texts, are equal. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Header that) || !name.equals(that.name)) {
+            return false;
+        }
+        if (parsed != null && that.parsed != null) {
+            return parsed.equals(that.parsed);
+        }
+        return canonicalValue().equals(that.canonicalValue());
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + (parsed != null ? parsed.hashCode() : value.hashCode());
+    }
+
+    /** Returns {@code Name: value}, with the values of the four authorization and challenge headers masked. */
+    @Override
+    public String toString() {
+        if (parsed instanceof AuthValue authValue) {
+            return name + ": " + authValue.formatMasked();
+        }
+        return name + ": " + value;
+    }
+}

@@ -1,0 +1,97 @@
+package io.parley.message;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code ;name=value} or {@code ;name} parameter of a URI or header value, kept as written: a
+ * quoted value keeps its quotes and a URI parameter keeps its %-escapes.
+ *
+ * @param name the parameter name as written; names compare without case
+ * @param value the value as written, or an empty string for a parameter without a value
+ */
+public record Parameter(String name, String value) {
+
+    public Parameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("parameter name is empty");
+        }
+    }
+
+    /** Creates a parameter without a value, such as {@code lr}. */
+    public static Parameter flag(String name) {
+        return new Parameter(name, "");
+    }
+
+    /** Returns whether the parameter has a value. */
+    public boolean hasValue() {
+        return !value.isEmpty();
+    }
+
+    /** Returns whether this parameter has the given name, compared without case. */
+    public boolean is(String otherName) {
+        return name.equalsIgnoreCase(otherName);
+    }
+
+    /** Returns the first parameter with this name in {@code parameters}, compared without case. */
+    public static Optional<Parameter> find(List<Parameter> parameters, String name) {
+        for (Parameter parameter : parameters) {
+            if (parameter.is(name)) {
+                return Optional.of(parameter);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the value of the first parameter with this name, empty when absent. */
+    public static Optional<String> valueOf(List<Parameter> parameters, String name) {
+        return find(parameters, name).map(Parameter::value);
+    }
+
+    /** Returns a copy of {@code parameters} where {@code replacement} replaces every parameter of its name, or is appended. */
+    public static List<Parameter> with(List<Parameter> parameters, Parameter replacement) {
+        java.util.ArrayList<Parameter> result = new java.util.ArrayList<>(parameters.size() + 1);
+        boolean replaced = false;
+        for (Parameter parameter : parameters) {
+            if (!parameter.is(replacement.name())) {
+                result.add(parameter);
+            } else if (!replaced) {
+                result.add(replacement);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            result.add(replacement);
+        }
+        return List.copyOf(result);
+    }
+
+    /** Returns a copy of {@code parameters} without those of the given name. */
+    public static List<Parameter> without(List<Parameter> parameters, String name) {
+        java.util.ArrayList<Parameter> result = new java.util.ArrayList<>(parameters.size());
+        for (Parameter parameter : parameters) {
+            if (!parameter.is(name)) {
+                result.add(parameter);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** Appends each parameter as {@code ;name} or {@code ;name=value}. */
+    public static void appendAll(StringBuilder out, List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            out.append(';').append(parameter.name);
+            if (parameter.hasValue()) {
+                out.append('=').append(parameter.value);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return hasValue() ? name + "=" + value : name;
+    }
+}
