@@ -1,5 +1,6 @@
 package io.parley.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +14,27 @@ import java.util.Optional;
 public final class Header {
 
     private final HeaderName name;
-    private final String value;
     private final Object parsed;
+    private final byte[] source;
+    private final int from;
+    private final int to;
+    // Decoded on first use from source[from, to); a race only decodes twice the same immutable string.
+    private String value;
 
     private Header(HeaderName name, String value, Object parsed) {
         this.name = Objects.requireNonNull(name, "name");
         this.value = Objects.requireNonNull(value, "value");
+        this.parsed = parsed;
+        this.source = null;
+        this.from = 0;
+        this.to = 0;
+    }
+
+    private Header(HeaderName name, byte[] source, int from, int to, Object parsed) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.source = Objects.requireNonNull(source, "source");
+        this.from = from;
+        this.to = to;
         this.parsed = parsed;
     }
 
@@ -35,6 +51,16 @@ public final class Header {
         return new Header(name, value, Objects.requireNonNull(parsedValue, "parsedValue"));
     }
 
+    /**
+     * Creates a header whose text is {@code source[from, to)} as received, decoded as UTF-8 with line
+     * folding replaced by a space when first asked for. For the parser: {@code source} must never
+     * change afterwards, and {@code parsedValue} is null for headers without a typed form.
+     */
+    public static Header fromWire(HeaderName name, byte[] source, int from, int to, Object parsedValue) {
+        Objects.checkFromToIndex(from, to, source.length);
+        return new Header(name, source, from, to, parsedValue);
+    }
+
     /** Creates a header from a typed value, with its canonical text. */
     public static Header typed(HeaderName name, Object parsedValue) {
         return new Header(name, canonicalText(parsedValue), Objects.requireNonNull(parsedValue, "parsedValue"));
@@ -46,7 +72,41 @@ public final class Header {
 
     /** Returns the value as written, with line folding replaced by a space and outer whitespace removed. */
     public String value() {
-        return value;
+        String text = value;
+        if (text == null) {
+            text = unfold(source, from, to);
+            value = text;
+        }
+        return text;
+    }
+
+    private static String unfold(byte[] bytes, int from, int to) {
+        boolean folded = false;
+        for (int i = from; i < to && !folded; i++) {
+            folded = bytes[i] == '\r' || bytes[i] == '\n';
+        }
+        if (!folded) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+        // RFC 3261 section 7.3.1: a line break and the whitespace after it read as one space.
+        byte[] out = new byte[to - from];
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '\r' || b == '\n') {
+                while (i + 1 < to && (bytes[i + 1] == ' ' || bytes[i + 1] == '\t' || bytes[i + 1] == '\r'
+                        || bytes[i + 1] == '\n')) {
+                    i++;
+                }
+                while (length > 0 && (out[length - 1] == ' ' || out[length - 1] == '\t')) {
+                    length--;
+                }
+                out[length++] = ' ';
+            } else {
+                out[length++] = b;
+            }
+        }
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
     /** Returns the parsed value when it has this type. */
@@ -56,7 +116,7 @@ public final class Header {
 
     /** Returns the canonical value text: the typed value formatted, or the value as written. */
     public String canonicalValue() {
-        return parsed == null ? value : canonicalText(parsed);
+        return parsed == null ? value() : canonicalText(parsed);
     }
 
     private static String canonicalText(Object parsedValue) {
@@ -99,7 +159,7 @@ public final class Header {
 
     @Override
     public int hashCode() {
-        return name.hashCode() * 31 + (parsed != null ? parsed.hashCode() : value.hashCode());
+        return name.hashCode() * 31 + canonicalValue().hashCode();
     }
 
     /** Returns {@code Name: value}, with the values of the four authorization and challenge headers masked. */
@@ -108,6 +168,6 @@ public final class Header {
         if (parsed instanceof AuthValue authValue) {
             return name + ": " + authValue.formatMasked();
         }
-        return name + ": " + value;
+        return name + ": " + value();
     }
 }
