@@ -35,6 +35,11 @@ final class AddressParser {
             displayName = readTokenDisplayName(r);
             if (r.peek() != '<') {
                 r.pos = start;
+                r.skipClass(CharClass.TOKEN);
+                if (r.peek() != ':') {
+                    return r.fail("display name with characters other than tokens must be quoted");
+                }
+                r.pos = start;
                 return readAddrSpec(r);
             }
         }

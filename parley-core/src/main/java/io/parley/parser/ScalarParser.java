@@ -31,7 +31,7 @@ final class ScalarParser {
             r.pos++;
         }
         if (r.pos == start) {
-            r.fail("missing " + what);
+            r.fail(r.atEnd() ? "missing " + what : what + " is not a decimal number");
             return -1;
         }
         if (value > max) {
