@@ -175,7 +175,7 @@ final class AddressParser {
     static String readGenericValue(ValueReader r, String name) {
         int start = r.pos;
         if (r.peek() == '"') {
-            return r.skipQuoted() ? r.utf8(start, r.pos) : null;
+            return r.skipQuoted() ? r.unfolded(start, r.pos) : null;
         }
         r.skipClass(CharClass.GEN_VALUE);
         if (r.pos == start) {

@@ -177,8 +177,8 @@ final class ScalarParser {
             if (code < 0) {
                 return null;
             }
-            if (r.pos - start != 3) {
-                return r.failAt(start, "warn-code is not three digits");
+            if (r.pos - start != 3 || code < 100) {
+                return r.failAt(start, "warn-code is not three digits from 100 to 999");
             }
             r.skipLws();
             int agentStart = r.pos;
