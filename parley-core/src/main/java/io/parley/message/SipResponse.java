@@ -24,7 +24,8 @@ public final class SipResponse implements SipMessage {
 
     /**
      * Creates a parsed response without checks beyond those the parser made. For the parser:
-     * {@code raw} are the bytes the response came from, and neither array is copied.
+     * {@code raw} are the bytes the response came from, and neither the arrays nor the unmodifiable
+     * {@code headers} list are copied.
      */
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] body,
             byte[] raw) {

@@ -4,6 +4,7 @@ import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -113,8 +114,9 @@ final class HeaderSection {
         return true;
     }
 
+    /** Returns the headers as an unmodifiable view; the parser adds none after this. */
     List<Header> headers() {
-        return headers;
+        return Collections.unmodifiableList(headers);
     }
 
     /** Returns the declared Content-Length, or -1 when the header is absent. */

@@ -50,6 +50,11 @@ final class MessageParser {
         return new MessageParser(copy, datagram, limits).parse();
     }
 
+    /** Parses a message from {@code input} itself, which the message keeps; the caller must not change it. */
+    static MessageParseResult parseOwned(byte[] input, boolean datagram, ParserLimits limits) {
+        return new MessageParser(input, datagram, limits).parse();
+    }
+
     private MessageParseResult parse() {
         int start = skipKeepAlives(0);
         if (start >= limit) {
