@@ -2,7 +2,7 @@ package io.parley.message;
 
 /**
  * Decodes the typed value of a header from its text when first asked for. The parser supplies one
- * for headers it has checked but not yet decoded, so that values nobody reads cost nothing.
+ * for headers it has checked but not yet decoded, so that values no caller reads are never decoded.
  */
 @FunctionalInterface
 public interface HeaderValueDecoder {

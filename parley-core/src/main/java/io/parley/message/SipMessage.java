@@ -66,7 +66,7 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         return parsedValues(HeaderName.VIA, Via.class);
     }
 
-    /** Returns the top Via, the one the receiver of a request answers to. */
+    /** Returns the top Via, which names where the response to a request goes. */
     default Optional<Via> topVia() {
         return parsedValue(HeaderName.VIA, Via.class);
     }

@@ -40,7 +40,7 @@ public final class SipResponse implements SipMessage {
 
     /**
      * Starts a response to {@code request} with the Via, From, To, Call-ID and CSeq copied from it
-     * (RFC 3261 section 8.2.6.2). Add a To tag with {@link Builder#toTag} where the RFC asks for one.
+     * (RFC 3261 section 8.2.6.2). Add a To tag with {@link Builder#toTag} where that section requires one.
      */
     public static Builder forRequest(SipRequest request, int statusCode) {
         Builder builder = builder(statusCode)

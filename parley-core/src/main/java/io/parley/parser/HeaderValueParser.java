@@ -119,9 +119,9 @@ final class HeaderValueParser {
     }
 
     /**
-     * The four authentication headers and Authentication-Info are never split at commas: their own
-     * grammar uses commas between parameters (RFC 3261 section 25.1). The syntax is checked here;
-     * {@link AuthValueParser} builds the value when it is first read.
+     * Checks the syntax of an authentication header, whose value {@link AuthValueParser} builds when
+     * it is first read. These headers are never split at commas, because their own grammar uses
+     * commas between parameters (RFC 3261 section 25.1).
      */
     private boolean addAuth(HeaderName name, int start, int end) {
         boolean valid = name == HeaderName.AUTHENTICATION_INFO

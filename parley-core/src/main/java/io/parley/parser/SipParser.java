@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Entry points of the SIP parser. Parsing never throws on bad input: it returns
- * {@link MessageParseResult.Rejected} with the status a server would answer.
+ * Entry points of the SIP parser. Parsing never throws on bad input. It returns
+ * {@link MessageParseResult.Rejected} with the status code a server responds with.
  */
 public final class SipParser {
 

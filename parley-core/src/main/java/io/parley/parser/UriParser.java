@@ -7,7 +7,7 @@ import io.parley.message.TelUri;
 import io.parley.message.Uri;
 import java.util.List;
 
-/** Reads URIs (RFC 3261 section 19.1 and 25.1, RFC 3966) from a byte range that holds exactly one URI. */
+/** Reads URIs (RFC 3261 section 19.1 and 25.1, RFC 3966) from a byte range that contains exactly one URI. */
 final class UriParser {
 
     private UriParser() {
