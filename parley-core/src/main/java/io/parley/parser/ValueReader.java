@@ -202,6 +202,9 @@ final class ValueReader {
      * and host), else a new string.
      */
     String ascii(int from, int to) {
+        if (from >= to) {
+            return "";
+        }
         String common = CommonStrings.find(bytes, from, to);
         if (common != null) {
             return common;

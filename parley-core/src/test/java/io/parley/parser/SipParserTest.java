@@ -308,6 +308,24 @@ class SipParserTest {
     }
 
     @Test
+    void rejectsLongRequestUriWith414() {
+        String uri = "sip:" + "u".repeat(ParserLimits.DEFAULTS.maxUriLength()) + "@example.com";
+
+        ParseError error = reject(TWO_VIA_LINES.replace("OPTIONS sip:bob@example.com", "OPTIONS " + uri));
+
+        assertThat(error.status()).isEqualTo(414);
+        assertThat(error.header()).isEmpty();
+    }
+
+    @Test
+    void rejectsRequestLineWithoutVersion() {
+        ParseError error = reject(TortureMessages.read(TortureMessages.RFC4475, "test.dat"));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.reason()).isEqualTo("missing SIP version in request line");
+    }
+
+    @Test
     void parsesResponseStatusAndReason() {
         SipResponse response = (SipResponse) parse(LONG_FORM_401);
 
@@ -346,7 +364,11 @@ class SipParserTest {
     }
 
     static ParseError reject(String text) {
-        MessageParseResult result = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8));
+        return reject(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ParseError reject(byte[] bytes) {
+        MessageParseResult result = SipParser.parseDatagram(bytes);
         assertThat(result).isInstanceOf(MessageParseResult.Rejected.class);
         return ((MessageParseResult.Rejected) result).error();
     }
