@@ -1,0 +1,129 @@
+package io.parley.message;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One Via value (RFC 3261 section 20.42): sent-protocol, sent-by and parameters.
+ *
+ * @param protocolName the protocol name, normally {@code SIP}
+ * @param protocolVersion the protocol version, normally {@code 2.0}
+ * @param transport the transport as written, such as {@code UDP}, {@code TLS} or an extension
+ * @param host the sent-by host: a host name, IPv4 address, or IPv6 reference with brackets
+ * @param port the sent-by port, or -1 when absent
+ * @param parameters the via-params, such as {@code branch}, in order
+ */
+public record Via(String protocolName, String protocolVersion, String transport, String host, int port,
+        List<Parameter> parameters) {
+
+    /** The branch prefix of RFC 3261 section 8.1.1.7. */
+    public static final String MAGIC_COOKIE = "z9hG4bK";
+
+    public Via {
+        Objects.requireNonNull(protocolName, "protocolName");
+        Objects.requireNonNull(protocolVersion, "protocolVersion");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(host, "host");
+        parameters = List.copyOf(parameters);
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("Via sent-by host is empty");
+        }
+        if (port < -1 || port > 65535) {
+            throw new IllegalArgumentException("Via port " + port + " is out of range; use 0-65535 or -1 for none");
+        }
+    }
+
+    /** Creates {@code SIP/2.0/transport host:port;branch=branch}; a port of -1 writes none. */
+    public static Via of(String transport, String host, int port, String branch) {
+        return new Via("SIP", "2.0", transport, host, port, List.of(new Parameter("branch", branch)));
+    }
+
+    /** Returns the {@code branch} parameter. */
+    public Optional<String> branch() {
+        return parameter("branch");
+    }
+
+    /** Returns whether the branch starts with the RFC 3261 magic cookie {@code z9hG4bK}. */
+    public boolean hasRfc3261Branch() {
+        return branch().map(b -> b.startsWith(MAGIC_COOKIE)).orElse(false);
+    }
+
+    /** Returns the {@code received} parameter as written, with or without IPv6 brackets (RFC 5118 section 4.5). */
+    public Optional<String> received() {
+        return parameter("received");
+    }
+
+    /** Returns whether the {@code rport} parameter is present, with or without a value (RFC 3581). */
+    public boolean hasRport() {
+        return Parameter.find(parameters, "rport").isPresent();
+    }
+
+    /** Returns the value of {@code rport}; empty when absent or written without a value. */
+    public OptionalInt rport() {
+        return intParameter("rport");
+    }
+
+    /** Returns the {@code maddr} parameter. */
+    public Optional<String> maddr() {
+        return parameter("maddr");
+    }
+
+    /** Returns the {@code ttl} parameter (0-255). */
+    public OptionalInt ttl() {
+        return intParameter("ttl");
+    }
+
+    /** Returns the value of the first parameter with this name, compared without case. */
+    public Optional<String> parameter(String name) {
+        return Parameter.valueOf(parameters, name);
+    }
+
+    /** Returns a copy with this parameter set, replacing one of the same name. */
+    public Via withParameter(Parameter parameter) {
+        return new Via(protocolName, protocolVersion, transport, host, port, Parameter.with(parameters, parameter));
+    }
+
+    /** Returns a copy with {@code received} set to this address (RFC 3261 section 18.2.1). */
+    public Via withReceived(String address) {
+        return withParameter(new Parameter("received", address));
+    }
+
+    /** Returns a copy with {@code rport} set to this port (RFC 3581 section 4). */
+    public Via withRport(int rportValue) {
+        return withParameter(new Parameter("rport", Integer.toString(rportValue)));
+    }
+
+    /** Returns the canonical wire form, such as {@code SIP/2.0/UDP host:5060;branch=z9hG4bK1}. */
+    public String format() {
+        StringBuilder out = new StringBuilder(32 + host.length() + parameters.size() * 24);
+        out.append(protocolName).append('/').append(protocolVersion).append('/').append(transport)
+                .append(' ').append(host);
+        if (port >= 0) {
+            out.append(':').append(port);
+        }
+        Parameter.appendAll(out, parameters);
+        return out.toString();
+    }
+
+    private OptionalInt intParameter(String name) {
+        Optional<String> value = parameter(name);
+        if (value.isEmpty() || value.get().isEmpty() || value.get().length() > 9) {
+            return OptionalInt.empty();
+        }
+        int result = 0;
+        for (char c : value.get().toCharArray()) {
+            if (c < '0' || c > '9') {
+                return OptionalInt.empty();
+            }
+            result = result * 10 + (c - '0');
+        }
+        return OptionalInt.of(result);
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

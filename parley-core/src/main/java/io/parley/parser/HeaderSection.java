@@ -1,0 +1,165 @@
+package io.parley.parser;
+
+import io.parley.message.CSeq;
+import io.parley.message.Header;
+import io.parley.message.HeaderName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads the header section: splits it into header fields (RFC 3261 section 7.3, with line folding),
+ * parses every header that has a typed form, and checks the single-valued and mandatory headers.
+ */
+final class HeaderSection {
+
+    /**
+     * Headers every request and response must carry (RFC 3261 section 8.1.1). Max-Forwards is left
+     * out so that RFC 2543 requests still parse (RFC 4475 section 3.4.1); the builders require it.
+     */
+    private static final HeaderName[] MANDATORY = {
+        HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA
+    };
+
+    private final ValueReader reader;
+    private final ParserLimits limits;
+    private final List<Header> headers = new ArrayList<>(16);
+    private final HeaderValueParser values;
+    private ParseError error;
+
+    HeaderSection(ValueReader reader, ParserLimits limits) {
+        this.reader = reader;
+        this.limits = limits;
+        this.values = new HeaderValueParser(reader, headers);
+    }
+
+    /**
+     * Reads header fields from {@code pos} up to the empty line, and returns the offset after it.
+     * Reaching {@code limit} ends the section too, since a datagram may lack the empty line after
+     * a bodiless message. Returns -1 after recording an error.
+     */
+    int readHeaders(int pos, int limit) {
+        byte[] bytes = reader.bytes;
+        while (pos < limit) {
+            if (bytes[pos] == '\n') {
+                return pos + 1;
+            }
+            if (bytes[pos] == '\r' && (pos + 1 >= limit || bytes[pos + 1] == '\n')) {
+                return Math.min(limit, pos + 2);
+            }
+            pos = readHeaderLine(pos, limit);
+            if (pos < 0) {
+                return -1;
+            }
+        }
+        return limit;
+    }
+
+    /** Reads {@code field-name HCOLON field-value CRLF}, the value running on over folded lines. */
+    private int readHeaderLine(int lineStart, int limit) {
+        byte[] bytes = reader.bytes;
+        int nameEnd = lineStart;
+        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
+            nameEnd++;
+        }
+        if (nameEnd == lineStart) {
+            String reason = bytes[lineStart] == ' ' || bytes[lineStart] == '\t'
+                    ? "folded line after the start line" : "header line without a name";
+            return fail("", lineStart, reason);
+        }
+        HeaderName name = HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
+        int colon = nameEnd;
+        while (colon < limit && (bytes[colon] == ' ' || bytes[colon] == '\t')) {
+            colon++;
+        }
+        if (colon >= limit || bytes[colon] != ':') {
+            return fail(name.name(), colon, "missing ':' after header name");
+        }
+
+        int lf = findFieldEnd(colon + 1, Math.min(limit, lineStart + limits.maxLineLength()), limit);
+        if (lf < 0) {
+            return fail(name.name(), lineStart, "header line longer than " + limits.maxLineLength() + " bytes");
+        }
+        int next = Math.min(lf + 1, limit);
+        int valueEnd = lf < limit && lf > colon && bytes[lf - 1] == '\r' ? lf - 1 : Math.min(lf, limit);
+        return addHeader(name, colon + 1, valueEnd) ? next : -1;
+    }
+
+    /**
+     * Returns the offset of the LF that ends the field, skipping LFs followed by SP or HT (line
+     * folding), or {@code limit} when the input ends first. Returns -1 when no end is found before
+     * {@code maxEnd}, which is less than {@code limit}.
+     */
+    private int findFieldEnd(int pos, int maxEnd, int limit) {
+        byte[] bytes = reader.bytes;
+        while (true) {
+            while (pos < maxEnd && bytes[pos] != '\n') {
+                pos++;
+            }
+            if (pos >= maxEnd) {
+                return maxEnd < limit ? -1 : limit;
+            }
+            if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
+                pos++;
+                continue;
+            }
+            return pos;
+        }
+    }
+
+    private boolean addHeader(HeaderName name, int valueStart, int valueEnd) {
+        byte[] bytes = reader.bytes;
+        while (valueStart < valueEnd && CharClass.isLws(bytes[valueStart])) {
+            valueStart++;
+        }
+        while (valueEnd > valueStart && CharClass.isLws(bytes[valueEnd - 1])) {
+            valueEnd--;
+        }
+        if (!values.add(name, valueStart, valueEnd)) {
+            error = values.error();
+            return false;
+        }
+        if (headers.size() > limits.maxHeaderCount()) {
+            fail(name.name(), valueStart, "more than " + limits.maxHeaderCount() + " header values");
+            return false;
+        }
+        return true;
+    }
+
+    /** Returns the headers as an unmodifiable view; the parser adds none after this. */
+    List<Header> headers() {
+        return Collections.unmodifiableList(headers);
+    }
+
+    /** Returns the declared Content-Length, or -1 when the header is absent. */
+    long contentLength() {
+        return values.contentLength();
+    }
+
+    CSeq cseq() {
+        return values.cseq();
+    }
+
+    int cseqOffset() {
+        return values.cseqOffset();
+    }
+
+    /** Returns the name of the first mandatory header that is missing, or null. */
+    String missingMandatory() {
+        for (HeaderName name : MANDATORY) {
+            if (!values.seen(name)) {
+                return name.name();
+            }
+        }
+        return null;
+    }
+
+    ParseError error() {
+        return error;
+    }
+
+    private int fail(String header, int offset, String reason) {
+        error = new ParseError(400, header, offset, reason, false);
+        return -1;
+    }
+}

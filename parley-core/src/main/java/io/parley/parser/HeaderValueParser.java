@@ -1,0 +1,229 @@
+package io.parley.parser;
+
+import io.parley.message.AuthValue;
+import io.parley.message.CSeq;
+import io.parley.message.Header;
+import io.parley.message.HeaderName;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Parses one header value by its name into typed {@link Header}s. List headers (Via, Contact,
+ * Route, Record-Route) are split at top-level commas by their own grammar, so commas inside quotes
+ * or {@code <>} never split; every other header is one value per line.
+ */
+final class HeaderValueParser {
+
+    /** Headers that may appear once only; a second one is a 400 (RFC 4475 section 3.3.8). */
+    private static final HeaderName[] SINGLE = {
+        HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
+        HeaderName.CONTENT_TYPE, HeaderName.EXPIRES, HeaderName.MIN_EXPIRES, HeaderName.VIA
+    };
+
+    private final ValueReader reader;
+    private final List<Header> headers;
+    private int seenMask;
+    private long contentLength = -1;
+    private CSeq cseq;
+    private int cseqOffset;
+    private ParseError error;
+
+    HeaderValueParser(ValueReader reader, List<Header> headers) {
+        this.reader = reader;
+        this.headers = headers;
+    }
+
+    /** Parses the value in {@code [start, end)} and appends its headers; false after recording an error. */
+    boolean add(HeaderName name, int start, int end) {
+        reader.reset(start, end);
+        if (!markSeen(name, start)) {
+            return false;
+        }
+        if (name == HeaderName.VIA) {
+            return addList(name, ViaParser::readVia);
+        }
+        if (name == HeaderName.CONTACT) {
+            return addList(name, AddressParser::readContact);
+        }
+        if (name == HeaderName.ROUTE || name == HeaderName.RECORD_ROUTE) {
+            return addList(name, AddressParser::readAddress);
+        }
+        if (name == HeaderName.FROM || name == HeaderName.TO) {
+            return addSingle(name, start, end, AddressParser.readAddress(reader));
+        }
+        if (name == HeaderName.CALL_ID) {
+            return addSingle(name, start, end, ScalarParser.readCallId(reader));
+        }
+        if (name == HeaderName.CSEQ) {
+            cseq = ScalarParser.readCSeq(reader);
+            cseqOffset = start;
+            return addSingle(name, start, end, cseq);
+        }
+        if (!name.isKnown()) {
+            headers.add(Header.fromWire(name, reader.bytes, start, end, null));
+            return true;
+        }
+        return addOther(name, start, end);
+    }
+
+    private boolean addOther(HeaderName name, int start, int end) {
+        if (name == HeaderName.CONTENT_LENGTH) {
+            return addContentLength(start, end);
+        }
+        if (name == HeaderName.MAX_FORWARDS) {
+            long hops = ScalarParser.readWholeNumber(reader, 255, "Max-Forwards");
+            return addSingle(name, start, end, hops < 0 ? null : (int) hops);
+        }
+        if (name == HeaderName.EXPIRES || name == HeaderName.MIN_EXPIRES) {
+            long seconds = ScalarParser.readWholeNumber(reader, CSeq.MAX_SEQUENCE, "delta-seconds");
+            return addSingle(name, start, end, seconds < 0 ? null : seconds);
+        }
+        if (name == HeaderName.CONTENT_TYPE) {
+            return addSingle(name, start, end, ScalarParser.readContentType(reader));
+        }
+        if (name == HeaderName.ALLOW) {
+            return addSingle(name, start, end, ScalarParser.readMethodList(reader));
+        }
+        if (name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
+                || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
+            return addSingle(name, start, end, ScalarParser.readTokenList(reader));
+        }
+        if (name == HeaderName.WARNING) {
+            return addSingle(name, start, end, ScalarParser.readWarnings(reader));
+        }
+        if (name == HeaderName.RETRY_AFTER) {
+            return addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
+        }
+        if (name == HeaderName.WWW_AUTHENTICATE || name == HeaderName.PROXY_AUTHENTICATE
+                || name == HeaderName.AUTHORIZATION || name == HeaderName.PROXY_AUTHORIZATION
+                || name == HeaderName.AUTHENTICATION_INFO) {
+            return addAuth(name, start, end);
+        }
+        headers.add(Header.fromWire(name, reader.bytes, start, end, null));
+        return true;
+    }
+
+    /** Content-Length = 1*DIGIT; a second, different value breaks framing (RFC 4475 section 3.3.9). */
+    private boolean addContentLength(int start, int end) {
+        long length = ScalarParser.readWholeNumber(reader, Integer.MAX_VALUE, "Content-Length");
+        if (length < 0) {
+            return fail(HeaderName.CONTENT_LENGTH, true);
+        }
+        if (contentLength >= 0 && contentLength != length) {
+            reader.failAt(start, "conflicting Content-Length values " + contentLength + " and " + length);
+            return fail(HeaderName.CONTENT_LENGTH, true);
+        }
+        contentLength = length;
+        headers.add(Header.fromWire(HeaderName.CONTENT_LENGTH, reader.bytes, start, end, length));
+        return true;
+    }
+
+    /**
+     * Checks the syntax of an authentication header, whose value {@link AuthValueParser} builds when
+     * it is first read. These headers are never split at commas, because their own grammar uses
+     * commas between parameters (RFC 3261 section 25.1).
+     */
+    private boolean addAuth(HeaderName name, int start, int end) {
+        boolean valid = name == HeaderName.AUTHENTICATION_INFO
+                ? AuthSyntax.checkParamList(reader)
+                : AuthSyntax.checkChallengeOrCredentials(reader);
+        if (!valid) {
+            return fail(name, false);
+        }
+        headers.add(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeAuth));
+        return true;
+    }
+
+    /** Builds an authentication value; null when {@link AuthValueParser} rejects what the syntax check let pass. */
+    private static Object decodeAuth(HeaderName name, String text) {
+        ParseResult<AuthValue> result = name == HeaderName.AUTHENTICATION_INFO
+                ? AuthValueParser.parseParamList(text)
+                : AuthValueParser.parseChallengeOrCredentials(text);
+        return result instanceof ParseResult.Parsed<AuthValue> parsed ? parsed.value() : null;
+    }
+
+    private boolean addList(HeaderName name, Function<ValueReader, Object> readValue) {
+        while (true) {
+            reader.skipLws();
+            int valueStart = reader.pos;
+            Object value = readValue.apply(reader);
+            if (value == null) {
+                return fail(name, false);
+            }
+            int valueEnd = reader.pos;
+            while (valueEnd > valueStart && CharClass.isLws(reader.bytes[valueEnd - 1])) {
+                valueEnd--;
+            }
+            headers.add(Header.fromWire(name, reader.bytes, valueStart, valueEnd, value));
+            reader.skipLws();
+            if (reader.atEnd()) {
+                return true;
+            }
+            if (reader.peek() != ',') {
+                reader.fail("unexpected character '" + (char) reader.peek() + "'");
+                return fail(name, false);
+            }
+            reader.pos++;
+        }
+    }
+
+    private boolean addSingle(HeaderName name, int start, int end, Object value) {
+        if (value == null) {
+            return fail(name, false);
+        }
+        reader.skipLws();
+        if (!reader.atEnd()) {
+            reader.fail("unexpected text after the value");
+            return fail(name, false);
+        }
+        headers.add(Header.fromWire(name, reader.bytes, start, end, value));
+        return true;
+    }
+
+    /** Records that a header appeared; false when a single-valued one appears twice. */
+    private boolean markSeen(HeaderName name, int start) {
+        for (int i = 0; i < SINGLE.length; i++) {
+            if (SINGLE[i] == name) {
+                int bit = 1 << i;
+                // Via may repeat; it is in the table only so that seen() can report it.
+                if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
+                    reader.failAt(start, "more than one " + name + " header");
+                    return fail(name, false);
+                }
+                seenMask |= bit;
+                return true;
+            }
+        }
+        return true;
+    }
+
+    boolean seen(HeaderName name) {
+        for (int i = 0; i < SINGLE.length; i++) {
+            if (SINGLE[i] == name) {
+                return (seenMask & (1 << i)) != 0;
+            }
+        }
+        return false;
+    }
+
+    long contentLength() {
+        return contentLength;
+    }
+
+    CSeq cseq() {
+        return cseq;
+    }
+
+    int cseqOffset() {
+        return cseqOffset;
+    }
+
+    ParseError error() {
+        return error;
+    }
+
+    private boolean fail(HeaderName name, boolean framing) {
+        error = new ParseError(400, name.name(), reader.errorOffset(), reader.errorReason(), framing);
+        return false;
+    }
+}
