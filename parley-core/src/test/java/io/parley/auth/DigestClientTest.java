@@ -178,6 +178,32 @@ class DigestClientTest {
     }
 
     @Test
+    void givesUpWhenEveryChallengeNamesNewRealm() {
+        DigestClient client = client();
+        for (int i = 0; i < DigestClient.MAX_PENDING_REALMS; i++) {
+            assertThat(challenge(client, 401, "Digest realm=\"r" + i + "\", nonce=\"n\", qop=\"auth\""))
+                    .as("challenge for realm r%d", i).isInstanceOf(AuthDecision.Send.class);
+        }
+
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client, 401, "Digest realm=\"r9\", nonce=\"n\", qop=\"auth\""));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.TOO_MANY_REALMS);
+        assertThat(giveUp.message()).contains("\"r9\"", "\"r0\"");
+        assertThat(nonce(client, "n1")).as("first challenge after giving up").isInstanceOf(AuthDecision.Send.class);
+    }
+
+    @Test
+    void givesUpOnResponseChallengingTooManyRealms() {
+        String[] challenges = new String[DigestClient.MAX_PENDING_REALMS + 1];
+        for (int i = 0; i < challenges.length; i++) {
+            challenges[i] = "Digest realm=\"r" + i + "\", nonce=\"n\"";
+        }
+
+        assertThat(giveUpOf(challenge(client(), 407, challenges)).reason())
+                .isEqualTo(AuthDecision.Reason.TOO_MANY_REALMS);
+    }
+
+    @Test
     void capsStaleRetries() {
         DigestClient client = client();
         nonce(client, "n1");
