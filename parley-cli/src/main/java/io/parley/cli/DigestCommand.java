@@ -12,8 +12,11 @@ import io.parley.parser.AuthValueParser;
 import io.parley.parser.ParseResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -79,6 +82,7 @@ public final class DigestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireNonEmpty(method, "--method", "a SIP method such as REGISTER");
         String secret = readPassword();
         byte[] body = readBody();
         return check ? check(secret, body) : compute(secret, body);
@@ -88,6 +92,10 @@ public final class DigestCommand implements Callable<Integer> {
         if (username == null || uri == null) {
             throw usage("--username and --uri are required unless --check is given");
         }
+        requireNonEmpty(username, "--username", "the account name, such as alice");
+        requireNonEmpty(uri, "--uri", "the Request-URI, such as sip:example.com");
+        requireNonEmpty(cnonce, "--cnonce", "a value such as 0a4f113b, or leave the option out for a random one");
+
         CredentialsHeader header = headerOfChallenges();
         List<AuthValue> offered = new ArrayList<>();
         for (String challenge : challenges) {
@@ -181,7 +189,7 @@ public final class DigestCommand implements Callable<Integer> {
             }
             return lines.get(0);
         } catch (IOException e) {
-            throw usage("cannot read password file " + passwordFile + ": " + e.getMessage());
+            throw usage(describeUnreadable("password file", passwordFile, e));
         }
     }
 
@@ -192,7 +200,27 @@ public final class DigestCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(bodyFile);
         } catch (IOException e) {
-            throw usage("cannot read body file " + bodyFile + ": " + e.getMessage());
+            throw usage(describeUnreadable("body file", bodyFile, e));
+        }
+    }
+
+    /** Describes why {@code file} could not be read, in words that say what to fix. */
+    private static String describeUnreadable(String role, Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return role + " " + file + " not found; check the path";
+        }
+        if (e instanceof AccessDeniedException) {
+            return role + " " + file + " is not readable: permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return role + " " + file + " is not valid UTF-8; save it as UTF-8 text";
+        }
+        return "cannot read " + role + " " + file + ": " + e.getMessage();
+    }
+
+    private void requireNonEmpty(String value, String option, String expected) {
+        if (value != null && value.isEmpty()) {
+            throw usage(option + " is empty; give " + expected);
         }
     }
 
@@ -206,7 +234,9 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     private int parseNonceCount() {
-        if (nonceCount.isEmpty() || nonceCount.length() > 8 || !nonceCount.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        // Only ASCII hex: Character.digit and parseUnsignedInt also accept fullwidth and other Unicode digits.
+        if (nonceCount.isEmpty() || nonceCount.length() > 8
+                || !nonceCount.chars().allMatch(c -> c < 0x80 && Character.digit(c, 16) >= 0)) {
             throw usage("--nc \"" + nonceCount + "\" is not 1 to 8 hex digits, such as 00000001");
         }
         int value = Integer.parseUnsignedInt(nonceCount, 16);
