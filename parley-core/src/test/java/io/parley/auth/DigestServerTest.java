@@ -100,6 +100,8 @@ class DigestServerTest {
                         RejectReason.INVALID_NC),
                 Arguments.of("qop", (UnaryOperator<AuthValue>) v -> replace(v, "qop", "auth-conf"),
                         RejectReason.QOP_NOT_OFFERED),
+                Arguments.of("qop in upper case", (UnaryOperator<AuthValue>) v -> replace(v, "qop", "AUTH"),
+                        RejectReason.QOP_NOT_OFFERED),
                 Arguments.of("algorithm", (UnaryOperator<AuthValue>) v -> replace(v, "algorithm", "MD5"),
                         RejectReason.ALGORITHM_NOT_OFFERED),
                 Arguments.of("algorithm unknown", (UnaryOperator<AuthValue>) v -> replace(v, "algorithm", "SHA3-512"),
