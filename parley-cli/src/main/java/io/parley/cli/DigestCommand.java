@@ -108,7 +108,7 @@ public final class DigestCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        DigestCredentials credentials = new DigestCredentials(username, secret);
+        DigestCredentials credentials = credentials(secret);
         for (DigestChallenge challenge : chosen) {
             DigestAnswer answer = DigestAnswer.build(challenge, credentials,
                     ChallengeSelection.chooseQop(challenge, ClientPolicy.DEFAULT), cnonceOrRandom(), parseNonceCount(),
@@ -201,6 +201,15 @@ public final class DigestCommand implements Callable<Integer> {
             return Files.readAllBytes(bodyFile);
         } catch (IOException e) {
             throw usage(describeUnreadable("body file", bodyFile, e));
+        }
+    }
+
+    private DigestCredentials credentials(String secret) {
+        try {
+            return new DigestCredentials(username, secret);
+        } catch (IllegalArgumentException invalidUsername) {
+            // The message names the username problem only, never the password.
+            throw usage("--username is invalid: " + invalidUsername.getMessage());
         }
     }
 

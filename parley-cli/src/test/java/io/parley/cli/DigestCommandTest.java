@@ -133,6 +133,16 @@ class DigestCommandTest {
     }
 
     @Test
+    void rejectsUsernameWithLineBreak() {
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23\r\nX-Injected: 1", "--password", "4321",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("control character");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void namesMissingPasswordFile() {
         Path missing = temp.resolve("no-such-password");
 

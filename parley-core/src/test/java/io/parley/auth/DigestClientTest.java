@@ -7,6 +7,7 @@ import static io.parley.auth.DigestTestSupport.onlyValue;
 import static io.parley.auth.DigestTestSupport.parseAll;
 import static io.parley.auth.DigestTestSupport.parseInfo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.parley.message.AuthValue;
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,14 @@ class DigestClientTest {
 
         assertThat(giveUpOf(challenge(client(), 407, challenges)).reason())
                 .isEqualTo(AuthDecision.Reason.TOO_MANY_REALMS);
+    }
+
+    @Test
+    void rejectsUsernameWithLineBreak() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DigestCredentials("alice\r\nX-Injected: 1", "correct-horse-7"))
+                .withMessageContaining("control character")
+                .withMessageNotContaining("correct-horse-7");
     }
 
     @Test
