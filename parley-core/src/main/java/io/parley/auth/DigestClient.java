@@ -110,6 +110,8 @@ public final class DigestClient implements Authenticator {
             }
             answered.add(key);
         }
+        // NOTE: the retry carries only the realms challenged in this response. When a second proxy on
+        // the path challenges, the credentials for the first proxy's realm are not sent again.
         if (answered.isEmpty()) {
             return new AuthDecision.GiveUp(AuthDecision.Reason.NO_CREDENTIALS,
                     "no credentials for realm " + String.join(", ", realmsWithoutCredentials));
