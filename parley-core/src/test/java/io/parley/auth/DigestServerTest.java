@@ -135,6 +135,24 @@ class DigestServerTest {
     }
 
     @Test
+    void explainsNcFarBelowHighestAsOutsideWindow() {
+        DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
+        DigestChallenge challenge = DigestChallenge.from(server.challenges(false).get(0)).orElseThrow();
+        DigestCredentials alice = new DigestCredentials("alice", "correct-horse-7");
+        AuthValue high = DigestAnswer.build(challenge, alice, Optional.of(Qop.AUTH), "c1", 0x100, "INVITE", URI,
+                NO_BODY).value();
+        AuthValue low = DigestAnswer.build(challenge, alice, Optional.of(Qop.AUTH), "c1", 1, "INVITE", URI,
+                NO_BODY).value();
+        assertThat(server.verify(high, "INVITE", URI, NO_BODY)).isInstanceOf(Verification.Accepted.class);
+
+        Verification verification = server.verify(low, "INVITE", URI, NO_BODY);
+
+        assertThat(verification).isInstanceOf(Verification.Rejected.class);
+        assertThat(((Verification.Rejected) verification).reason()).isEqualTo(RejectReason.NC_REPLAY);
+        assertThat(((Verification.Rejected) verification).detail()).contains("more than 64 below");
+    }
+
+    @Test
     void acceptsUntamperedAnswer() {
         DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
 
