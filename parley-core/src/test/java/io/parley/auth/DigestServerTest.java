@@ -4,6 +4,7 @@ import static io.parley.auth.DigestTestSupport.NO_BODY;
 import static io.parley.auth.DigestTestSupport.onlyValue;
 import static io.parley.auth.DigestTestSupport.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.parley.message.AuthParam;
 import io.parley.message.AuthValue;
@@ -150,6 +151,16 @@ class DigestServerTest {
         assertThat(verification).isInstanceOf(Verification.Rejected.class);
         assertThat(((Verification.Rejected) verification).reason()).isEqualTo(RejectReason.NC_REPLAY);
         assertThat(((Verification.Rejected) verification).detail()).contains("more than 64 below");
+    }
+
+    @Test
+    void rejectsConfigWithLineBreakInRealmOrOpaque() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServerConfig("example.com\r\nX: 1",
+                List.of(DigestAlgorithm.SHA_256), Set.of(Qop.AUTH), ServerConfig.Policy.STRICT, Optional.empty(),
+                false, false)).withMessageContaining("realm");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServerConfig("example.com",
+                List.of(DigestAlgorithm.SHA_256), Set.of(Qop.AUTH), ServerConfig.Policy.STRICT, Optional.of("a\nb"),
+                false, false)).withMessageContaining("opaque");
     }
 
     @Test
