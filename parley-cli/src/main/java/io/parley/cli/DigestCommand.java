@@ -185,7 +185,7 @@ public final class DigestCommand implements Callable<Integer> {
         try {
             List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
             if (lines.isEmpty()) {
-                throw usage("password file " + passwordFile + " is empty");
+                throw usage("password file " + passwordFile + " is empty; put the password on its first line");
             }
             return lines.get(0);
         } catch (IOException e) {

@@ -154,6 +154,18 @@ class DigestCommandTest {
     }
 
     @Test
+    void namesEmptyPasswordFile() throws IOException {
+        Path file = temp.resolve("password");
+        Files.writeString(file, "", StandardCharsets.UTF_8);
+
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password-file", file.toString(),
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("password file " + file + " is empty; put the password on its first line");
+    }
+
+    @Test
     void namesPasswordFileThatIsNotUtf8() throws IOException {
         Path file = temp.resolve("password");
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
