@@ -213,6 +213,26 @@ class DigestClientTest {
     }
 
     @Test
+    void treatsStaleOtherThanTrueAsNotStale() {
+        DigestClient client = client();
+        nonce(client, "n1");
+
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client, 401,
+                "Digest realm=\"example.com\", nonce=\"n2\", qop=\"auth\", stale=yes"));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.CREDENTIALS_REJECTED);
+    }
+
+    @Test
+    void skipsEmptyAlgorithmAndEmptyQopList() {
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client(), 401,
+                "Digest realm=\"a\", nonce=\"1\", algorithm=\"\"", "Digest realm=\"b\", nonce=\"2\", qop=\",,\""));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.NO_USABLE_CHALLENGE);
+        assertThat(giveUp.message()).contains("realm=\"a\"", "qop=\",,\"");
+    }
+
+    @Test
     void capsStaleRetries() {
         DigestClient client = client();
         nonce(client, "n1");
