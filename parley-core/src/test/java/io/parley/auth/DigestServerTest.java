@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -161,6 +162,35 @@ class DigestServerTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new ServerConfig("example.com",
                 List.of(DigestAlgorithm.SHA_256), Set.of(Qop.AUTH), ServerConfig.Policy.STRICT, Optional.of("a\nb"),
                 false, false)).withMessageContaining("opaque");
+    }
+
+    @Test
+    void acceptsResponseInUpperCaseHex() {
+        DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
+        AuthValue answer = answer(server, "INVITE", NO_BODY);
+        String upper = answer.param("response").orElseThrow().toUpperCase(Locale.ROOT);
+
+        assertThat(server.verify(replace(answer, "response", upper), "INVITE", URI, NO_BODY))
+                .isInstanceOf(Verification.Accepted.class);
+    }
+
+    @Test
+    void acceptsUsernameWithQuoteAndBackslash() {
+        ServerConfig config = config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT);
+        String username = "a\"b\\c";
+        DigestServer server = new DigestServer(config,
+                new InMemoryCredentialStore().add(username, config.realm(), "correct-horse-7"),
+                new NonceIssuer("0123456789abcdef".getBytes(StandardCharsets.US_ASCII), clock, new SecureRandom(),
+                        Duration.ofMinutes(5)), new NonceCountTracker(10));
+        DigestClient client = new DigestClient(CredentialsProvider.forAnyRealm(
+                new DigestCredentials(username, "correct-horse-7")), ClientPolicy.DEFAULT, new SecureRandom());
+        AuthValue sent = onlyValue(client.authenticate(new Challenged(401, server.challenges(false), "INVITE", URI,
+                NO_BODY)));
+
+        AuthValue received = parse(sent.format());
+
+        assertThat(sent.format()).contains("username=\"a\\\"b\\\\c\"");
+        assertThat(server.verify(received, "INVITE", URI, NO_BODY)).isInstanceOf(Verification.Accepted.class);
     }
 
     @Test
