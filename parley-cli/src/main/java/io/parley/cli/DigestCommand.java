@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -166,6 +167,7 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     private AuthValue parseHeader(String line, String option) {
+        requireHeaderKind(line, option);
         String value = HeaderLine.value(line);
         ParseResult<AuthValue> result = AuthValueParser.parseChallengeOrCredentials(value);
         if (result instanceof ParseResult.Parsed<AuthValue> parsed) {
@@ -173,6 +175,20 @@ public final class DigestCommand implements Callable<Integer> {
         }
         String reason = result instanceof ParseResult.Malformed<AuthValue> malformed ? malformed.describe() : "incomplete";
         throw usage(option + " value is not a valid authentication header: " + reason);
+    }
+
+    /** Rejects a pasted line whose header name belongs to the other option, such as a challenge given as --authorization. */
+    private void requireHeaderKind(String line, String option) {
+        Optional<String> name = HeaderLine.name(line);
+        boolean isChallenge = name.filter(n -> n.toLowerCase(Locale.ROOT).endsWith("-authenticate")).isPresent();
+        if (name.isEmpty() || isChallenge == option.equals("--challenge")) {
+            return;
+        }
+        String expected = option.equals("--challenge")
+                ? "a WWW-Authenticate or Proxy-Authenticate line"
+                : "an Authorization or Proxy-Authorization line";
+        String article = name.get().startsWith("A") ? "an " : "a ";
+        throw usage(option + " value is " + article + name.get() + " header line; give " + expected);
     }
 
     private String readPassword() {

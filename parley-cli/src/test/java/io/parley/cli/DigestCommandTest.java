@@ -143,6 +143,25 @@ class DigestCommandTest {
     }
 
     @Test
+    void rejectsAuthorizationGivenAsChallenge() {
+        int status = run("--challenge", REPORT_ANSWER_B, "--username", "23", "--password", "4321",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--challenge value is an Authorization header line");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void rejectsChallengeGivenAsAuthorization() {
+        int status = run("--check", "--challenge", REPORT_CHALLENGE_B, "--authorization", REPORT_CHALLENGE_B,
+                "--password", "4321", "--method", "REGISTER");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--authorization value is a WWW-Authenticate header line");
+    }
+
+    @Test
     void namesMissingPasswordFile() {
         Path missing = temp.resolve("no-such-password");
 
