@@ -12,13 +12,17 @@ import io.parley.parser.AuthValueParser;
 import io.parley.parser.ParseResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,6 +83,7 @@ public final class DigestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireNonEmpty(method, "--method", "a SIP method such as REGISTER");
         String secret = readPassword();
         byte[] body = readBody();
         return check ? check(secret, body) : compute(secret, body);
@@ -88,6 +93,10 @@ public final class DigestCommand implements Callable<Integer> {
         if (username == null || uri == null) {
             throw usage("--username and --uri are required unless --check is given");
         }
+        requireNonEmpty(username, "--username", "the account name, such as alice");
+        requireNonEmpty(uri, "--uri", "the Request-URI, such as sip:example.com");
+        requireNonEmpty(cnonce, "--cnonce", "a value such as 0a4f113b, or leave the option out for a random one");
+
         CredentialsHeader header = headerOfChallenges();
         List<AuthValue> offered = new ArrayList<>();
         for (String challenge : challenges) {
@@ -100,7 +109,7 @@ public final class DigestCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        DigestCredentials credentials = new DigestCredentials(username, secret);
+        DigestCredentials credentials = credentials(secret);
         for (DigestChallenge challenge : chosen) {
             DigestAnswer answer = DigestAnswer.build(challenge, credentials,
                     ChallengeSelection.chooseQop(challenge, ClientPolicy.DEFAULT), cnonceOrRandom(), parseNonceCount(),
@@ -158,6 +167,7 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     private AuthValue parseHeader(String line, String option) {
+        requireHeaderKind(line, option);
         String value = HeaderLine.value(line);
         ParseResult<AuthValue> result = AuthValueParser.parseChallengeOrCredentials(value);
         if (result instanceof ParseResult.Parsed<AuthValue> parsed) {
@@ -165,6 +175,20 @@ public final class DigestCommand implements Callable<Integer> {
         }
         String reason = result instanceof ParseResult.Malformed<AuthValue> malformed ? malformed.describe() : "incomplete";
         throw usage(option + " value is not a valid authentication header: " + reason);
+    }
+
+    /** Rejects a pasted line whose header name belongs to the other option, such as a challenge given as --authorization. */
+    private void requireHeaderKind(String line, String option) {
+        Optional<String> name = HeaderLine.name(line);
+        boolean isChallenge = name.filter(n -> n.toLowerCase(Locale.ROOT).endsWith("-authenticate")).isPresent();
+        if (name.isEmpty() || isChallenge == option.equals("--challenge")) {
+            return;
+        }
+        String expected = option.equals("--challenge")
+                ? "a WWW-Authenticate or Proxy-Authenticate line"
+                : "an Authorization or Proxy-Authorization line";
+        String article = name.get().startsWith("A") ? "an " : "a ";
+        throw usage(option + " value is " + article + name.get() + " header line; give " + expected);
     }
 
     private String readPassword() {
@@ -177,11 +201,11 @@ public final class DigestCommand implements Callable<Integer> {
         try {
             List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
             if (lines.isEmpty()) {
-                throw usage("password file " + passwordFile + " is empty");
+                throw usage("password file " + passwordFile + " is empty; put the password on its first line");
             }
             return lines.get(0);
         } catch (IOException e) {
-            throw usage("cannot read password file " + passwordFile + ": " + e.getMessage());
+            throw usage(describeUnreadable("password file", passwordFile, e));
         }
     }
 
@@ -192,7 +216,36 @@ public final class DigestCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(bodyFile);
         } catch (IOException e) {
-            throw usage("cannot read body file " + bodyFile + ": " + e.getMessage());
+            throw usage(describeUnreadable("body file", bodyFile, e));
+        }
+    }
+
+    private DigestCredentials credentials(String secret) {
+        try {
+            return new DigestCredentials(username, secret);
+        } catch (IllegalArgumentException invalidUsername) {
+            // The message names the username problem only, never the password.
+            throw usage("--username is invalid: " + invalidUsername.getMessage());
+        }
+    }
+
+    /** Describes why {@code file} could not be read, in words that say what to fix. */
+    private static String describeUnreadable(String role, Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return role + " " + file + " not found; check the path";
+        }
+        if (e instanceof AccessDeniedException) {
+            return role + " " + file + " is not readable: permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return role + " " + file + " is not valid UTF-8; save it as UTF-8 text";
+        }
+        return "cannot read " + role + " " + file + ": " + e.getMessage();
+    }
+
+    private void requireNonEmpty(String value, String option, String expected) {
+        if (value != null && value.isEmpty()) {
+            throw usage(option + " is empty; give " + expected);
         }
     }
 
@@ -206,7 +259,9 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     private int parseNonceCount() {
-        if (nonceCount.isEmpty() || nonceCount.length() > 8 || !nonceCount.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        // Only ASCII hex: Character.digit and parseUnsignedInt also accept fullwidth and other Unicode digits.
+        if (nonceCount.isEmpty() || nonceCount.length() > 8
+                || !nonceCount.chars().allMatch(c -> c < 0x80 && Character.digit(c, 16) >= 0)) {
             throw usage("--nc \"" + nonceCount + "\" is not 1 to 8 hex digits, such as 00000001");
         }
         int value = Integer.parseUnsignedInt(nonceCount, 16);

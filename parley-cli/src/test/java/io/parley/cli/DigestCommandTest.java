@@ -93,6 +93,121 @@ class DigestCommandTest {
     }
 
     @Test
+    void usesHighestNc() {
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password", "4321", "--method",
+                "REGISTER", "--uri", "sip:208.38.169.93", "--cnonce", "1110991143", "--nc", "ffffffff");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("nc=ffffffff");
+    }
+
+    @Test
+    void rejectsNcWithNonAsciiDigit() {
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password", "4321", "--method",
+                "REGISTER", "--uri", "sip:208.38.169.93", "--nc", "0000000\uff11");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--nc \"0000000\uff11\" is not 1 to 8 hex digits");
+    }
+
+    @Test
+    void rejectsEmptyOptionValues() {
+        for (String option : new String[] {"--username", "--method", "--uri", "--cnonce"}) {
+            StringWriter errors = new StringWriter();
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setOut(new PrintWriter(new StringWriter()));
+            commandLine.setErr(new PrintWriter(errors));
+            String[] args = {"digest", "--challenge", REPORT_CHALLENGE_A, "--password", "4321", "--username", "23",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93", "--cnonce", "1110991143"};
+            for (int i = 0; i < args.length - 1; i++) {
+                if (args[i].equals(option)) {
+                    args[i + 1] = "";
+                }
+            }
+
+            int status = commandLine.execute(args);
+
+            assertThat(status).as("exit status with empty %s", option).isEqualTo(2);
+            assertThat(errors.toString()).as("error with empty %s", option).contains(option + " is empty");
+        }
+    }
+
+    @Test
+    void rejectsUsernameWithLineBreak() {
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23\r\nX-Injected: 1", "--password", "4321",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("control character");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void rejectsAuthorizationGivenAsChallenge() {
+        int status = run("--challenge", REPORT_ANSWER_B, "--username", "23", "--password", "4321",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--challenge value is an Authorization header line");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void rejectsChallengeGivenAsAuthorization() {
+        int status = run("--check", "--challenge", REPORT_CHALLENGE_B, "--authorization", REPORT_CHALLENGE_B,
+                "--password", "4321", "--method", "REGISTER");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--authorization value is a WWW-Authenticate header line");
+    }
+
+    @Test
+    void namesMissingPasswordFile() {
+        Path missing = temp.resolve("no-such-password");
+
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password-file", missing.toString(),
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("password file " + missing + " not found");
+    }
+
+    @Test
+    void namesEmptyPasswordFile() throws IOException {
+        Path file = temp.resolve("password");
+        Files.writeString(file, "", StandardCharsets.UTF_8);
+
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password-file", file.toString(),
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("password file " + file + " is empty; put the password on its first line");
+    }
+
+    @Test
+    void namesPasswordFileThatIsNotUtf8() throws IOException {
+        Path file = temp.resolve("password");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
+
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password-file", file.toString(),
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("password file " + file + " is not valid UTF-8");
+    }
+
+    @Test
+    void namesMissingBodyFile() {
+        Path missing = temp.resolve("no-such-body");
+
+        int status = run("--challenge", REPORT_CHALLENGE_A, "--username", "23", "--password", "4321",
+                "--method", "REGISTER", "--uri", "sip:208.38.169.93", "--body-file", missing.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("body file " + missing + " not found");
+    }
+
+    @Test
     void readsPasswordFile() throws IOException {
         Path file = temp.resolve("password");
         Files.writeString(file, "4321\n", StandardCharsets.UTF_8);

@@ -107,7 +107,9 @@ public record AnswerDiagnosis(boolean correct, List<String> findings) {
             Optional<Qop> used = Qop.fromToken(received.qop().get());
             if (offered.isEmpty()) {
                 findings.add("the answer has qop=" + received.qop().get() + " but the challenge offered no qop");
-            } else if (used.isEmpty() || !offered.get().contains(used.get())) {
+            } else if (used.isEmpty() || !used.get().token().equals(received.qop().get())
+                    || !offered.get().contains(used.get())) {
+                // The server hashes the offered token, so "AUTH" counts as not offered, as in DigestServer.
                 findings.add("qop=" + received.qop().get() + " was not offered; offered " + offeredList(offered.get()));
             }
             if (received.cnonce().isEmpty()) {

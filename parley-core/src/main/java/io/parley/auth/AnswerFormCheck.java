@@ -56,7 +56,10 @@ final class AnswerFormCheck {
             return Optional.empty();
         }
         Optional<Qop> qop = Qop.fromToken(received.qop().get());
-        if (qop.isEmpty() || !config.qopOptions().contains(qop.get())) {
+        // RFC 7616 section 3.4: qop is one of the offered values. The response is recomputed with the
+        // offered token, so "AUTH" or " auth" would otherwise fail later as a wrong response.
+        if (qop.isEmpty() || !qop.get().token().equals(received.qop().get())
+                || !config.qopOptions().contains(qop.get())) {
             return reject(RejectReason.QOP_NOT_OFFERED, "qop \"" + DigestServer.shorten(received.qop().get())
                     + "\" was not offered");
         }

@@ -47,6 +47,8 @@ public sealed interface AuthDecision {
         CREDENTIALS_REJECTED,
         /** The server kept sending {@code stale=true} beyond the retry limit. */
         STALE_LIMIT,
+        /** The server challenged more new realms than the client answers before any acceptance. */
+        TOO_MANY_REALMS,
         /** Authentication-Info carried an {@code rspauth} that does not match: the server did not prove that it has the password. */
         RSPAUTH_MISMATCH
     }

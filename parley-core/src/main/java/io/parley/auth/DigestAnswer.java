@@ -35,13 +35,14 @@ public record DigestAnswer(AuthValue value, DigestInput input, DigestCalculation
      *
      * @param qop the qop to answer with, or empty for the RFC 2069 form
      * @param cnonce the client nonce, ignored for the RFC 2069 form unless the algorithm is a {@code -sess} one
-     * @param nonceCount the nc value, from 1, ignored for the RFC 2069 form
+     * @param nonceCount the nc value, from 1, read as unsigned so that {@code 0xffffffff} is the
+     *     highest; ignored for the RFC 2069 form
      * @param requestUri the Request-URI of the request, copied byte for byte into {@code uri}
      * @param body the exact body bytes, hashed for {@code auth-int}
      */
     public static DigestAnswer build(DigestChallenge challenge, DigestCredentials credentials, Optional<Qop> qop,
             String cnonce, int nonceCount, String method, String requestUri, byte[] body) {
-        if (qop.isPresent() && (cnonce.isEmpty() || nonceCount < 1)) {
+        if (qop.isPresent() && (cnonce.isEmpty() || nonceCount == 0)) {
             throw new IllegalArgumentException("a qop answer needs a cnonce and a nonce count of 1 or more");
         }
         if (challenge.algorithm().isSession() && cnonce.isEmpty()) {
@@ -82,7 +83,7 @@ public record DigestAnswer(AuthValue value, DigestInput input, DigestCalculation
         return new DigestAnswer(AuthValue.of(DigestChallenge.SCHEME, params), input, calculation);
     }
 
-    /** Formats a nonce count as the 8 lower-case hex digits of RFC 7616 section 3.4. */
+    /** Formats a nonce count, read as unsigned, as the 8 lower-case hex digits of RFC 7616 section 3.4. */
     public static String formatNonceCount(int nonceCount) {
         return HexFormat.of().toHexDigits(nonceCount);
     }

@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * Each realm (separately for Authorization and Proxy-Authorization) keeps its nonce, nc and
  * counters. A challenge for a realm is handled as follows:
  * <ol>
- *   <li>No credentials were sent for the realm yet: answer it.</li>
+ *   <li>No credentials were sent for the realm yet: answer it, unless {@value #MAX_PENDING_REALMS}
+ *       realms of the same header already wait for their first acceptance. Then give up with
+ *       {@link AuthDecision.Reason#TOO_MANY_REALMS} and forget those realms, so a server that names a
+ *       new realm in every challenge cannot keep the client answering.</li>
  *   <li>{@code stale=true}, in any case: the password was right but the nonce expired (RFC 7616
  *       section 3.3), so answer the new nonce with the same credentials. At most
  *       {@link ClientPolicy#maxStaleRetries()} stale challenges in a row are answered, after which
@@ -44,6 +47,12 @@ import java.util.function.Supplier;
 public final class DigestClient implements Authenticator {
 
     private static final int CNONCE_BYTES = 16;
+
+    /**
+     * Realms per header that may wait for their first acceptance at the same time. Each
+     * authenticating proxy on the path adds one realm, and a chain of more than four is unlikely.
+     */
+    static final int MAX_PENDING_REALMS = 4;
 
     private final CredentialsProvider credentials;
     private final ClientPolicy policy;
@@ -101,6 +110,8 @@ public final class DigestClient implements Authenticator {
             }
             answered.add(key);
         }
+        // NOTE: the retry carries only the realms challenged in this response. When a second proxy on
+        // the path challenges, the credentials for the first proxy's realm are not sent again.
         if (answered.isEmpty()) {
             return new AuthDecision.GiveUp(AuthDecision.Reason.NO_CREDENTIALS,
                     "no credentials for realm " + String.join(", ", realmsWithoutCredentials));
@@ -169,6 +180,14 @@ public final class DigestClient implements Authenticator {
     private Optional<AuthDecision.GiveUp> advance(RealmKey key, DigestChallenge challenge, DigestCredentials account) {
         RealmState state = states.get(key);
         if (state == null) {
+            List<String> pending = pendingRealms(key.header());
+            if (pending.size() >= MAX_PENDING_REALMS) {
+                states.values().removeIf(other -> other.key.header() == key.header() && !other.accepted);
+                return Optional.of(new AuthDecision.GiveUp(AuthDecision.Reason.TOO_MANY_REALMS, "the "
+                        + key.header().statusCode() + " challenges realm \"" + key.realm() + "\" while "
+                        + pending.size() + " realms wait for acceptance (" + String.join(", ", pending)
+                        + "); giving up, because the server keeps asking for new realms"));
+            }
             states.put(key, new RealmState(key, challenge, account, cnonceSource.get()));
             return Optional.empty();
         }
@@ -190,6 +209,17 @@ public final class DigestClient implements Authenticator {
         state.restart(challenge, account, cnonceSource.get());
         state.accepted = false;
         return Optional.empty();
+    }
+
+    /** Returns the realms of {@code header} whose credentials were sent but never accepted. */
+    private List<String> pendingRealms(CredentialsHeader header) {
+        List<String> pending = new ArrayList<>();
+        for (RealmState state : states.values()) {
+            if (state.key.header() == header && !state.accepted) {
+                pending.add("\"" + state.key.realm() + "\"");
+            }
+        }
+        return pending;
     }
 
     private static AuthDecision.GiveUp rejected(RealmState state) {

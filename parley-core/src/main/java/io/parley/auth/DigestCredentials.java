@@ -1,5 +1,6 @@
 package io.parley.auth;
 
+import io.parley.message.AuthParam;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,13 @@ public final class DigestCredentials {
         this.password = Objects.requireNonNull(password, "password");
         if (username.isEmpty()) {
             throw new IllegalArgumentException("digest username is empty");
+        }
+        // The username is sent in a header, so a CR LF in it would end that header line.
+        int control = AuthParam.indexOfControl(username);
+        if (control >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "digest username contains control character 0x%02x at index %d; remove it",
+                    (int) username.charAt(control), control));
         }
     }
 

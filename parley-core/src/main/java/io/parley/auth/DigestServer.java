@@ -125,8 +125,9 @@ public final class DigestServer {
         long nonceCount = received.nonceCount();
         return switch (nonceCounts.record(nonce, nonceCheck.issuedAt(), nonceCount)) {
             case ACCEPTED -> Optional.empty();
-            case REPLAYED -> Optional.of(reject(RejectReason.NC_REPLAY,
-                    "nc " + received.nc().orElseThrow() + " was already used with this nonce"));
+            case REPLAYED -> Optional.of(reject(RejectReason.NC_REPLAY, "nc " + received.nc().orElseThrow()
+                    + " was already used with this nonce, or is more than " + NonceCountTracker.WINDOW
+                    + " below the highest nc seen with it"));
             case FORGOTTEN -> Optional.of(reject(RejectReason.STALE_NONCE,
                     "nonce is no longer tracked for replay protection; a fresh one is needed"));
         };

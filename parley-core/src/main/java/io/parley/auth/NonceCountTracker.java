@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class NonceCountTracker {
 
-    private static final int WINDOW = 64;
+    /** How far below the highest nc seen an unused nc is still accepted. */
+    static final int WINDOW = 64;
 
     private final Map<String, Window> windows;
     private Instant forgottenUpTo = Instant.MIN;

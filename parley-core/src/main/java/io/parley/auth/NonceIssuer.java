@@ -93,7 +93,8 @@ public final class NonceIssuer {
             // Issued in the future: the clock went back, or the secret leaked. Trust neither.
             return new NonceCheck(NonceCheck.Status.UNKNOWN, issuedAt);
         }
-        boolean expired = issuedAt.plus(lifetime).isBefore(now);
+        // Comparing durations, not issuedAt + lifetime, so a very long lifetime cannot overflow Instant.
+        boolean expired = Duration.between(issuedAt, now).compareTo(lifetime) > 0;
         return new NonceCheck(expired ? NonceCheck.Status.STALE : NonceCheck.Status.VALID, issuedAt);
     }
 

@@ -39,8 +39,8 @@ public record ReceivedCredentials(Optional<String> username, Optional<String> re
     }
 
     /**
-     * Parses {@code nc}: 8 hex digits (RFC 7616 section 3.4), greater than zero. Returns -1 when
-     * absent or invalid.
+     * Parses {@code nc}: 8 ASCII hex digits (RFC 7616 section 3.4), greater than zero. Returns -1
+     * when absent or invalid.
      */
     public long nonceCount() {
         if (nc.isEmpty() || nc.get().length() != 8) {
@@ -48,7 +48,9 @@ public record ReceivedCredentials(Optional<String> username, Optional<String> re
         }
         long value = 0;
         for (int i = 0; i < 8; i++) {
-            int digit = Character.digit(nc.get().charAt(i), 16);
+            char c = nc.get().charAt(i);
+            // Character.digit alone would also accept fullwidth and other Unicode digits.
+            int digit = c < 0x80 ? Character.digit(c, 16) : -1;
             if (digit < 0) {
                 return -1;
             }

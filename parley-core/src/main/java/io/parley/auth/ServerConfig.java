@@ -1,5 +1,6 @@
 package io.parley.auth;
 
+import io.parley.message.AuthParam;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,12 +34,24 @@ public record ServerConfig(String realm, List<DigestAlgorithm> algorithms, Set<Q
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(opaque, "opaque");
+        // Both are sent in every challenge, where a CR LF would end the header line.
+        requireNoControl("realm", realm);
+        opaque.ifPresent(value -> requireNoControl("opaque", value));
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException("a digest server must offer at least one algorithm");
         }
         algorithms = algorithms.stream().distinct()
                 .sorted(Comparator.comparingInt(DigestAlgorithm::strength).reversed()).toList();
         qopOptions = qopOptions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(qopOptions));
+    }
+
+    private static void requireNoControl(String name, String value) {
+        int control = AuthParam.indexOfControl(value);
+        if (control >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "digest server %s contains control character 0x%02x at index %d; remove it",
+                    name, (int) value.charAt(control), control));
+        }
     }
 
     /** Returns a strict configuration offering SHA-256 and MD5 with qop auth, without opaque or userhash. */

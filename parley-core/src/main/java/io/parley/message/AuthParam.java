@@ -7,7 +7,9 @@ import java.util.Objects;
  * section 3.3).
  *
  * @param name the parameter name as written; names compare without case
- * @param value the value with quoted-pairs already unescaped, so it is the string a digest hashes
+ * @param value the value with quoted-pairs already unescaped, so it is the string a digest hashes;
+ *     control characters other than HTAB are rejected because no quoted-string can carry them
+ *     (RFC 7230 section 3.2.6) and a raw CR LF would end the header line
  * @param quoted whether the value is written as a quoted-string on the wire
  */
 public record AuthParam(String name, String value, boolean quoted) {
@@ -18,6 +20,23 @@ public record AuthParam(String name, String value, boolean quoted) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("authentication parameter name is empty");
         }
+        int control = indexOfControl(value);
+        if (control >= 0) {
+            throw new IllegalArgumentException(String.format(
+                    "value of authentication parameter '%s' contains control character 0x%02x at index %d; remove it",
+                    name, (int) value.charAt(control), control));
+        }
+    }
+
+    /** Returns the index of the first control character other than HTAB in {@code text}, or -1. */
+    public static int indexOfControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Creates a parameter written as a quoted-string. */

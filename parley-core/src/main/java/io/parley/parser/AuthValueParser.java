@@ -3,7 +3,10 @@ package io.parley.parser;
 import io.parley.message.AuthParam;
 import io.parley.message.AuthValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses the values of the four authentication headers and Authentication-Info.
@@ -17,7 +20,10 @@ import java.util.List;
  * </pre>
  * Unquoted values are read up to the next comma or whitespace, which accepts the tokens the
  * grammar allows and the unquoted URIs some clients send. Empty list elements are skipped
- * (RFC 7230 section 7).
+ * (RFC 7230 section 7). Control characters other than HTAB are rejected in every value, quoted
+ * or not, because qdtext and quoted-pair exclude them (RFC 7230 section 3.2.6) and a value such
+ * as a realm is echoed into the next request. A parameter name may occur only once (RFC 7235
+ * section 2.1), so a challenge cannot carry two realms or two nonces.
  */
 public final class AuthValueParser {
 
@@ -55,6 +61,7 @@ public final class AuthValueParser {
 
     private static ParseResult<AuthValue> parseParams(String input, int start, String scheme) {
         List<AuthParam> params = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         int pos = start;
         while (true) {
             pos = skipSeparators(input, pos);
@@ -67,6 +74,9 @@ public final class AuthValueParser {
                 return malformed(input, pos, "auth-param name");
             }
             String name = input.substring(nameStart, pos);
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                return malformed(input, nameStart, "auth-param '" + name + "' only once (RFC 7235 section 2.1)");
+            }
             pos = skipLws(input, pos);
             if (pos >= input.length() || input.charAt(pos) != '=') {
                 return malformed(input, pos, "'=' after auth-param '" + name + "'");
@@ -78,6 +88,10 @@ public final class AuthValueParser {
                 if (end < 0) {
                     return malformed(input, pos, "closing '\"' of the value of '" + name + "'");
                 }
+                int control = indexOfControl(input, pos, end);
+                if (control >= 0) {
+                    return malformed(input, control, noControlCharacter(input, control, name));
+                }
                 params.add(AuthParam.quoted(name, value.toString()));
                 pos = end;
             } else {
@@ -87,6 +101,10 @@ public final class AuthValueParser {
                 }
                 if (pos == valueStart) {
                     return malformed(input, pos, "a value for auth-param '" + name + "'");
+                }
+                int control = indexOfControl(input, valueStart, pos);
+                if (control >= 0) {
+                    return malformed(input, control, noControlCharacter(input, control, name));
                 }
                 params.add(AuthParam.token(name, input.substring(valueStart, pos)));
             }
@@ -140,6 +158,21 @@ public final class AuthValueParser {
             i++;
         }
         return -1;
+    }
+
+    /** Returns the index of the first control character other than HTAB in {@code [from, to)}, or -1. */
+    private static int indexOfControl(String input, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = input.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String noControlCharacter(String input, int index, String name) {
+        return String.format("no control character (found 0x%02x) in the value of '%s'", (int) input.charAt(index), name);
     }
 
     private static int skipSeparators(String input, int pos) {

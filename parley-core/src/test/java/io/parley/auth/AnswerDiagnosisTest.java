@@ -45,6 +45,13 @@ class AnswerDiagnosisTest {
     }
 
     @Test
+    void reportsQopInOtherCase() {
+        AnswerDiagnosis diagnosis = diagnose(RIGHT.formatted("b1a07fd5d80fb8fb4c9c6898fed8bfe2", "AUTH", "op"));
+
+        assertThat(diagnosis.findings()).first().asString().contains("qop=AUTH was not offered; offered auth");
+    }
+
+    @Test
     void reportsWrongResponse() {
         AnswerDiagnosis diagnosis = diagnose(RIGHT.formatted("00000000000000000000000000000000", "auth", "op"));
 

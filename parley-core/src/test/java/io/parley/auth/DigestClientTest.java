@@ -7,6 +7,7 @@ import static io.parley.auth.DigestTestSupport.onlyValue;
 import static io.parley.auth.DigestTestSupport.parseAll;
 import static io.parley.auth.DigestTestSupport.parseInfo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.parley.message.AuthValue;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,60 @@ class DigestClientTest {
 
         assertThat(nonce(client, "n2")).isInstanceOf(AuthDecision.Send.class);
         assertThat(giveUpOf(nonce(client, "n3")).reason()).isEqualTo(AuthDecision.Reason.CREDENTIALS_REJECTED);
+    }
+
+    @Test
+    void givesUpWhenEveryChallengeNamesNewRealm() {
+        DigestClient client = client();
+        for (int i = 0; i < DigestClient.MAX_PENDING_REALMS; i++) {
+            assertThat(challenge(client, 401, "Digest realm=\"r" + i + "\", nonce=\"n\", qop=\"auth\""))
+                    .as("challenge for realm r%d", i).isInstanceOf(AuthDecision.Send.class);
+        }
+
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client, 401, "Digest realm=\"r9\", nonce=\"n\", qop=\"auth\""));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.TOO_MANY_REALMS);
+        assertThat(giveUp.message()).contains("\"r9\"", "\"r0\"");
+        assertThat(nonce(client, "n1")).as("first challenge after giving up").isInstanceOf(AuthDecision.Send.class);
+    }
+
+    @Test
+    void givesUpOnResponseChallengingTooManyRealms() {
+        String[] challenges = new String[DigestClient.MAX_PENDING_REALMS + 1];
+        for (int i = 0; i < challenges.length; i++) {
+            challenges[i] = "Digest realm=\"r" + i + "\", nonce=\"n\"";
+        }
+
+        assertThat(giveUpOf(challenge(client(), 407, challenges)).reason())
+                .isEqualTo(AuthDecision.Reason.TOO_MANY_REALMS);
+    }
+
+    @Test
+    void rejectsUsernameWithLineBreak() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DigestCredentials("alice\r\nX-Injected: 1", "correct-horse-7"))
+                .withMessageContaining("control character")
+                .withMessageNotContaining("correct-horse-7");
+    }
+
+    @Test
+    void treatsStaleOtherThanTrueAsNotStale() {
+        DigestClient client = client();
+        nonce(client, "n1");
+
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client, 401,
+                "Digest realm=\"example.com\", nonce=\"n2\", qop=\"auth\", stale=yes"));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.CREDENTIALS_REJECTED);
+    }
+
+    @Test
+    void skipsEmptyAlgorithmAndEmptyQopList() {
+        AuthDecision.GiveUp giveUp = giveUpOf(challenge(client(), 401,
+                "Digest realm=\"a\", nonce=\"1\", algorithm=\"\"", "Digest realm=\"b\", nonce=\"2\", qop=\",,\""));
+
+        assertThat(giveUp.reason()).isEqualTo(AuthDecision.Reason.NO_USABLE_CHALLENGE);
+        assertThat(giveUp.message()).contains("realm=\"a\"", "qop=\",,\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.parley.auth.DigestTestSupport.NO_BODY;
 import static io.parley.auth.DigestTestSupport.onlyValue;
 import static io.parley.auth.DigestTestSupport.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.parley.message.AuthParam;
 import io.parley.message.AuthValue;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -92,7 +94,15 @@ class DigestServerTest {
                         RejectReason.INVALID_NC),
                 Arguments.of("nc zero", (UnaryOperator<AuthValue>) v -> replace(v, "nc", "00000000"),
                         RejectReason.INVALID_NC),
+                Arguments.of("nc with a fullwidth digit",
+                        (UnaryOperator<AuthValue>) v -> replace(v, "nc", "0000000\uff11"), RejectReason.INVALID_NC),
+                Arguments.of("nc with an Arabic-Indic digit",
+                        (UnaryOperator<AuthValue>) v -> replace(v, "nc", "0000000\u0661"), RejectReason.INVALID_NC),
+                Arguments.of("nc of 7 digits", (UnaryOperator<AuthValue>) v -> replace(v, "nc", "0000001"),
+                        RejectReason.INVALID_NC),
                 Arguments.of("qop", (UnaryOperator<AuthValue>) v -> replace(v, "qop", "auth-conf"),
+                        RejectReason.QOP_NOT_OFFERED),
+                Arguments.of("qop in upper case", (UnaryOperator<AuthValue>) v -> replace(v, "qop", "AUTH"),
                         RejectReason.QOP_NOT_OFFERED),
                 Arguments.of("algorithm", (UnaryOperator<AuthValue>) v -> replace(v, "algorithm", "MD5"),
                         RejectReason.ALGORITHM_NOT_OFFERED),
@@ -124,6 +134,63 @@ class DigestServerTest {
 
         assertThat(verification).isInstanceOf(Verification.Rejected.class);
         assertThat(((Verification.Rejected) verification).reason()).isEqualTo(expected);
+    }
+
+    @Test
+    void explainsNcFarBelowHighestAsOutsideWindow() {
+        DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
+        DigestChallenge challenge = DigestChallenge.from(server.challenges(false).get(0)).orElseThrow();
+        DigestCredentials alice = new DigestCredentials("alice", "correct-horse-7");
+        AuthValue high = DigestAnswer.build(challenge, alice, Optional.of(Qop.AUTH), "c1", 0x100, "INVITE", URI,
+                NO_BODY).value();
+        AuthValue low = DigestAnswer.build(challenge, alice, Optional.of(Qop.AUTH), "c1", 1, "INVITE", URI,
+                NO_BODY).value();
+        assertThat(server.verify(high, "INVITE", URI, NO_BODY)).isInstanceOf(Verification.Accepted.class);
+
+        Verification verification = server.verify(low, "INVITE", URI, NO_BODY);
+
+        assertThat(verification).isInstanceOf(Verification.Rejected.class);
+        assertThat(((Verification.Rejected) verification).reason()).isEqualTo(RejectReason.NC_REPLAY);
+        assertThat(((Verification.Rejected) verification).detail()).contains("more than 64 below");
+    }
+
+    @Test
+    void rejectsConfigWithLineBreakInRealmOrOpaque() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServerConfig("example.com\r\nX: 1",
+                List.of(DigestAlgorithm.SHA_256), Set.of(Qop.AUTH), ServerConfig.Policy.STRICT, Optional.empty(),
+                false, false)).withMessageContaining("realm");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ServerConfig("example.com",
+                List.of(DigestAlgorithm.SHA_256), Set.of(Qop.AUTH), ServerConfig.Policy.STRICT, Optional.of("a\nb"),
+                false, false)).withMessageContaining("opaque");
+    }
+
+    @Test
+    void acceptsResponseInUpperCaseHex() {
+        DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
+        AuthValue answer = answer(server, "INVITE", NO_BODY);
+        String upper = answer.param("response").orElseThrow().toUpperCase(Locale.ROOT);
+
+        assertThat(server.verify(replace(answer, "response", upper), "INVITE", URI, NO_BODY))
+                .isInstanceOf(Verification.Accepted.class);
+    }
+
+    @Test
+    void acceptsUsernameWithQuoteAndBackslash() {
+        ServerConfig config = config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT);
+        String username = "a\"b\\c";
+        DigestServer server = new DigestServer(config,
+                new InMemoryCredentialStore().add(username, config.realm(), "correct-horse-7"),
+                new NonceIssuer("0123456789abcdef".getBytes(StandardCharsets.US_ASCII), clock, new SecureRandom(),
+                        Duration.ofMinutes(5)), new NonceCountTracker(10));
+        DigestClient client = new DigestClient(CredentialsProvider.forAnyRealm(
+                new DigestCredentials(username, "correct-horse-7")), ClientPolicy.DEFAULT, new SecureRandom());
+        AuthValue sent = onlyValue(client.authenticate(new Challenged(401, server.challenges(false), "INVITE", URI,
+                NO_BODY)));
+
+        AuthValue received = parse(sent.format());
+
+        assertThat(sent.format()).contains("username=\"a\\\"b\\\\c\"");
+        assertThat(server.verify(received, "INVITE", URI, NO_BODY)).isInstanceOf(Verification.Accepted.class);
     }
 
     @Test

@@ -35,6 +35,15 @@ class NonceTest {
     }
 
     @Test
+    void acceptsNonceUnderLifetimeBeyondInstantRange() {
+        NonceIssuer forever = new NonceIssuer(SECRET, clock, new SecureRandom(), Duration.ofSeconds(Long.MAX_VALUE));
+        String nonce = forever.issue();
+        clock.advance(Duration.ofDays(3650));
+
+        assertThat(forever.check(nonce).status()).isEqualTo(NonceIssuer.NonceCheck.Status.VALID);
+    }
+
+    @Test
     void rejectsNonceOfOtherSecret() {
         NonceIssuer other = new NonceIssuer("fedcba9876543210".getBytes(StandardCharsets.US_ASCII), clock,
                 new SecureRandom(), Duration.ofMinutes(5));

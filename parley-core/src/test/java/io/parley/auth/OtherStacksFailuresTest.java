@@ -115,7 +115,8 @@ class OtherStacksFailuresTest {
         assertThat(server.verify(second, "REGISTER", REGISTRAR_URI)).isInstanceOf(Verification.Accepted.class);
         assertThat(server.verify(first, "REGISTER", REGISTRAR_URI))
                 .isEqualTo(new Verification.Rejected(RejectReason.NC_REPLAY,
-                        "nc 00000001 was already used with this nonce"));
+                        "nc 00000001 was already used with this nonce, or is more than 64 below the highest nc "
+                                + "seen with it"));
     }
 
     @Test
