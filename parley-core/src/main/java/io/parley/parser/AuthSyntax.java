@@ -9,7 +9,8 @@ package io.parley.parser;
  * auth-param  = token BWS "=" BWS ( token / quoted-string )
  * </pre>
  * with empty list elements skipped (RFC 7230 section 7) and unquoted values read up to a comma or
- * whitespace.
+ * whitespace. Like {@link AuthValueParser}, it rejects control characters in values (a realm or
+ * nonce is echoed into the next request) and a parameter name given twice (RFC 7235 section 2.1).
  */
 final class AuthSyntax {
 
@@ -39,6 +40,8 @@ final class AuthSyntax {
 
     /** Checks an auth-param list, the form of Authentication-Info. */
     static boolean checkParamList(ValueReader r) {
+        int[] names = new int[16];
+        int nameCount = 0;
         while (true) {
             while (!r.atEnd() && (r.peek() == ',' || CharClass.isLws(r.peek()))) {
                 r.pos++;
@@ -46,9 +49,26 @@ final class AuthSyntax {
             if (r.atEnd()) {
                 return true;
             }
+            int nameStart = r.pos;
             if (!checkParam(r)) {
                 return false;
             }
+            int nameEnd = nameStart;
+            while (nameEnd < r.end && CharClass.TOKEN[r.bytes[nameEnd] & 0xFF]) {
+                nameEnd++;
+            }
+            if (isDuplicateName(r.bytes, names, nameCount, nameStart, nameEnd)) {
+                r.pos = nameStart;
+                r.fail("auth-param '" + new String(r.bytes, nameStart, nameEnd - nameStart,
+                        java.nio.charset.StandardCharsets.ISO_8859_1) + "' given twice");
+                return false;
+            }
+            if (2 * nameCount + 2 > names.length) {
+                names = java.util.Arrays.copyOf(names, names.length * 2);
+            }
+            names[2 * nameCount] = nameStart;
+            names[2 * nameCount + 1] = nameEnd;
+            nameCount++;
             r.skipLws();
             if (!r.atEnd() && r.peek() != ',') {
                 r.fail("missing ',' between auth-params");
@@ -71,10 +91,10 @@ final class AuthSyntax {
         }
         r.pos++;
         r.skipLws();
-        if (r.peek() == '"') {
-            return r.skipQuoted();
-        }
         int valueStart = r.pos;
+        if (r.peek() == '"') {
+            return r.skipQuoted() && hasNoControl(r, valueStart);
+        }
         while (!r.atEnd() && r.peek() != ',' && !CharClass.isLws(r.peek())) {
             r.pos++;
         }
@@ -82,7 +102,42 @@ final class AuthSyntax {
             r.fail("missing auth-param value");
             return false;
         }
+        return hasNoControl(r, valueStart);
+    }
+
+    /**
+     * Fails at the first control character in {@code [from, r.pos)}. CR and LF there can only be
+     * line folding, which the header section check already allowed, so they pass.
+     */
+    private static boolean hasNoControl(ValueReader r, int from) {
+        for (int i = from; i < r.pos; i++) {
+            int b = r.bytes[i] & 0xFF;
+            if ((b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
+                r.pos = i;
+                r.fail(String.format("control character 0x%02x in auth-param value", b));
+                return false;
+            }
+        }
         return true;
+    }
+
+    /** Returns whether {@code bytes[start, end)} equals, ignoring ASCII case, one of the names seen so far. */
+    private static boolean isDuplicateName(byte[] bytes, int[] names, int count, int start, int end) {
+        for (int n = 0; n < count; n++) {
+            int otherStart = names[2 * n];
+            int length = names[2 * n + 1] - otherStart;
+            if (length != end - start) {
+                continue;
+            }
+            int i = 0;
+            while (i < length && (bytes[start + i] | 0x20) == (bytes[otherStart + i] | 0x20)) {
+                i++;
+            }
+            if (i == length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=", as the whole rest of the value. */

@@ -134,6 +134,29 @@ class SipParserTest {
     }
 
     @Test
+    void rejectsControlCharacterInChallenge() {
+        ParseError error = reject(LONG_FORM_401.replace("realm=\"example.com\"", "realm=\"exa\u0001mple.com\""));
+
+        assertThat(error.header()).isEqualTo("WWW-Authenticate");
+        assertThat(error.reason()).contains("control character 0x01");
+    }
+
+    @Test
+    void rejectsRealmGivenTwice() {
+        ParseError error = reject(LONG_FORM_401.replace("algorithm=MD5", "realm=\"evil.example\""));
+
+        assertThat(error.header()).isEqualTo("WWW-Authenticate");
+        assertThat(error.reason()).contains("'realm' given twice");
+    }
+
+    @Test
+    void keepsFoldedChallengeValue() {
+        SipMessage message = parse(LONG_FORM_401.replace("nonce=\"ea9c", "\r\n nonce=\"ea9c"));
+
+        assertThat(message.wwwAuthenticate()).hasSize(1);
+    }
+
+    @Test
     void readsTypedHeadersOfWhitespaceTortureMessage() {
         SipRequest request = (SipRequest) parse(TortureMessages.read(TortureMessages.RFC4475, "wsinv.dat"));
 
