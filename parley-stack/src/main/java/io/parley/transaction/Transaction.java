@@ -45,8 +45,9 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
         return key.branch();
     }
 
+    /** Changes state; a terminated transaction stays terminated, as when a send failed on the way. */
     final void moveTo(TransactionState next) {
-        if (state == next) {
+        if (state == next || state == TransactionState.TERMINATED) {
             return;
         }
         LOG.debug("{} transaction {} {} -> {} (Call-ID {})", kind(), key.branch(), state, next, request().callId());
@@ -60,6 +61,9 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
     /** Starts a timer; a zero duration runs the action at once, as RFC 3261 does for reliable transports. */
     final void startTimer(TimerName name, Duration delay, Runnable action) {
         cancelTimer(name);
+        if (state == TransactionState.TERMINATED) {
+            return;
+        }
         if (delay.isZero()) {
             action.run();
             return;
