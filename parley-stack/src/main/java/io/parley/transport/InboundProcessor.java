@@ -6,6 +6,7 @@ import io.parley.message.SipResponse;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.ParseError;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ final class InboundProcessor {
 
     private final InboundHandler handler;
     private final MessageTraceListener trace;
+    private final WarningLimiter warnings = new WarningLimiter(1, TimeUnit.SECONDS);
 
     InboundProcessor(InboundHandler handler, MessageTraceListener trace) {
         this.handler = handler;
@@ -47,17 +49,31 @@ final class InboundProcessor {
 
     private void reject(ParseError error, byte[] raw, Flow flow, BiConsumer<SipResponse, Flow> reply) {
         if (raw == null || !MalformedRequests.looksLikeRequest(raw)) {
-            LOG.warn("dropped a malformed response from {}: {}", flow, error);
+            warn("dropped a malformed response from {}: {}", flow, error);
             return;
         }
         Optional<SipResponse> response = MalformedRequests.errorResponse(raw, error);
         if (response.isEmpty()) {
-            LOG.warn("dropped a malformed request from {} without a usable Via, From, To, Call-ID or CSeq to "
-                    + "answer it: {}", flow, error);
+            warn("dropped a malformed request from {} without a usable Via, From, To, Call-ID or CSeq to answer it: {}",
+                    flow, error);
             return;
         }
-        LOG.warn("answered a malformed request from {} (Call-ID {}) with {} {}", flow, response.get().callId(),
-                error.status(), error.reasonPhrase());
+        warn("answered a malformed request from {} with {}", flow, error.status() + " " + error.reasonPhrase()
+                + " (Call-ID " + response.get().callId() + ")");
         reply.accept(response.get(), flow);
+    }
+
+    /** Logs a warning about bad input, at most one a second, with the count of those left out. */
+    private void warn(String format, Flow flow, Object detail) {
+        long suppressed = warnings.tryAcquire();
+        if (suppressed < 0) {
+            LOG.debug(format, flow, detail);
+            return;
+        }
+        if (suppressed > 0) {
+            LOG.warn(format + " ({} similar warnings suppressed since the last one)", flow, detail, suppressed);
+        } else {
+            LOG.warn(format, flow, detail);
+        }
     }
 }
