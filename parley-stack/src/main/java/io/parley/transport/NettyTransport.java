@@ -351,14 +351,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         return null;
     }
 
-    private SslContext serverTls() throws TransportException {
+    private synchronized SslContext serverTls() throws TransportException {
         if (serverTls == null) {
             serverTls = TlsContexts.server(settings.tls());
         }
         return serverTls;
     }
 
-    private SslContext clientTls() throws TransportException {
+    private synchronized SslContext clientTls() throws TransportException {
         if (clientTls == null) {
             clientTls = TlsContexts.client(settings.tls());
         }
@@ -389,16 +389,27 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
     }
 
-    /** Closes every listener and connection and stops the event loop thread, waiting up to 5 s. */
+    /** Returns the number of open TCP and TLS connections, for tests. */
+    int connectionCount() {
+        return onLoop(() -> CompletableFuture.completedFuture(connections.size())).join();
+    }
+
+    /**
+     * Closes every listener and connection and stops the event loop thread, waiting up to 5 s.
+     *
+     * @throws IllegalStateException when called on the event loop thread, which cannot wait for itself
+     */
     @Override
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("close the transport from another thread than its event loop");
+        }
         for (Listener listener : listeners) {
             listener.channel().close();
         }
         listeners.clear();
-        if (!loop.inEventLoop()) {
-            loop.submit(connections::closeAll).syncUninterruptibly();
-        }
+        loop.submit(connections::closeAll).syncUninterruptibly();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("transport stopped");
     }
 }

@@ -32,7 +32,6 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     private final BiConsumer<SipResponse, Flow> reply;
     /** The bytes fed to the framer and not yet returned, kept to build an error response for a rejected request. */
     private byte[] pending = new byte[0];
-    private long pongsReceived;
 
     StreamHandler(Transport transport, InboundProcessor processor, ParserLimits limits,
             BiConsumer<SipResponse, Flow> reply) {
@@ -40,11 +39,6 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         this.processor = processor;
         this.framer = new StreamFramer(limits);
         this.reply = reply;
-    }
-
-    /** Returns the number of CRLF pongs received, the answers to our keep-alive pings. */
-    long pongsReceived() {
-        return pongsReceived;
     }
 
     @Override
@@ -69,8 +63,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Answers a ping that starts a read between messages, and counts pongs.
-     * NOTE: a ping split across two reads is skipped by the framer without an answer.
+     * Answers a ping that starts a read between messages. A pong is skipped like any CRLF.
+     * NOTE: a ping split across two reads gets no pong, and a missing pong does not mark the flow
+     * as failed (RFC 5626 section 4.4.1); the connection stays until TCP reports an error.
      */
     private void answerKeepAlive(ChannelHandlerContext context, byte[] bytes) {
         if (framer.state() != StreamFramer.State.AWAITING_MESSAGE || framer.buffered() > 0) {
@@ -82,8 +77,6 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         }
         if (run >= PING.length) {
             context.writeAndFlush(Unpooled.wrappedBuffer(PONG));
-        } else if (run == PONG.length && bytes.length == PONG.length) {
-            pongsReceived++;
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,39 @@ class TcpTransportTest {
         client.sendRequest(TestMessages.request(Method.OPTIONS), destination()).get();
 
         assertThat(serverInbound.take().request().method()).isEqualTo(Method.OPTIONS);
+    }
+
+    @Test
+    void responseOpensNewConnectionToSentByWhenRequestConnectionIsGone() throws Exception {
+        try (ServerSocket sentBy = new ServerSocket(0, 1, LOOPBACK)) {
+            sentBy.setSoTimeout((int) InboundQueue.TIMEOUT_SECONDS * 1000);
+            String request = WireText.register("127.0.0.1:" + sentBy.getLocalPort(), "", "")
+                    .replace("SIP/2.0/UDP", "SIP/2.0/TCP");
+            try (Socket socket = connectRaw()) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            }
+            InboundQueue.Received received = serverInbound.take();
+            awaitNoConnections(server);
+
+            server.sendResponse(TestMessages.response(received.request(), 200), received.flow()).get();
+
+            try (Socket reopened = sentBy.accept()) {
+                reopened.setSoTimeout((int) InboundQueue.TIMEOUT_SECONDS * 1000);
+                SipResponse response = (SipResponse) readOneMessage(reopened.getInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** Waits until the transport has seen every connection close; closing is I/O, so no clock can drive it. */
+    private static void awaitNoConnections(NettyTransport transport) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(InboundQueue.TIMEOUT_SECONDS);
+        while (transport.connectionCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("connections still open after " + InboundQueue.TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private Destination destination() {
