@@ -81,7 +81,7 @@ public abstract sealed class ServerTransaction extends Transaction
         });
     }
 
-    /** RFC 3261 section 17.2.4: the transport tried the alternatives of 18.2.2, so the TU is told. */
+    /** RFC 3261 section 17.2.4: the transport already tried the alternatives of 18.2.2, so the failure goes to the TU. */
     private void transportFailed(Throwable failure) {
         if (isTerminated()) {
             return;

@@ -46,7 +46,7 @@ public final class SipStack implements AutoCloseable {
      * Creates the stack and its thread; it listens nowhere until {@link #listen}.
      *
      * @param user receives new requests, ACKs for 2xx responses and stray responses
-     * @param trace sees every message sent and received, with the peer address
+     * @param trace receives every message sent and received, with the peer address
      */
     public SipStack(StackSettings settings, TransactionUser user, MessageTraceListener trace) {
         Objects.requireNonNull(settings, "settings");
@@ -137,8 +137,8 @@ public final class SipStack implements AutoCloseable {
     }
 
     /**
-     * Returns the INVITE server transaction a received CANCEL cancels (RFC 3261 section 9.2); empty
-     * means the TU answers the CANCEL with 481.
+     * Returns the INVITE server transaction a received CANCEL cancels (RFC 3261 section 9.2). When
+     * there is none, the TU responds to the CANCEL with 481.
      */
     public Optional<ServerTransaction> findCancelledInvite(SipRequest cancel) {
         return onStackThread(() -> layer.findCancelledInvite(cancel));

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every listener does with a parse result: hand well-formed messages up, answer a malformed
+ * The handling every listener applies to a parse result: hand well-formed messages up, reply to a malformed
  * request with an error response, and drop a malformed response with a warning.
  */
 final class InboundProcessor {
@@ -29,7 +29,7 @@ final class InboundProcessor {
     }
 
     /**
-     * Processes one parse result. {@code raw} holds the bytes the result came from, for building an
+     * Processes one parse result. {@code raw} contains the bytes the result came from, for building an
      * error response; {@code reply} sends a response back on the flow the bytes arrived on.
      */
     void process(MessageParseResult result, byte[] raw, Flow flow, BiConsumer<SipResponse, Flow> reply) {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads SIP messages from one TCP or TLS connection through a {@link StreamFramer}, and answers
+ * Reads SIP messages from one TCP or TLS connection through a {@link StreamFramer}, and replies to
  * CRLFCRLF pings with a CRLF pong (RFC 5626 section 3.5.1).
  */
 final class StreamHandler extends ChannelInboundHandlerAdapter {
@@ -63,9 +63,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Answers a ping that starts a read between messages. A pong is skipped like any CRLF.
-     * NOTE: a ping split across two reads gets no pong, and a missing pong does not mark the flow
-     * as failed (RFC 5626 section 4.4.1); the connection stays until TCP reports an error.
+     * Sends a pong for a ping that starts a read between messages. A pong we receive is skipped like any CRLF.
+     * NOTE: a ping split across two reads gets no pong. A missing pong does not mark the flow as
+     * failed (RFC 5626 section 4.4.1), so the connection stays until TCP reports an error.
      */
     private void answerKeepAlive(ChannelHandlerContext context, byte[] bytes) {
         if (framer.state() != StreamFramer.State.AWAITING_MESSAGE || framer.buffered() > 0) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Registers over real loopback UDP with 20% of datagrams dropped in both directions. Timers run in
  * real time with T1 = 50 ms and T2 = 200 ms, so Timer F is 3.2 s and a request goes out about 17
- * times before it: all of them and their answers being lost has a chance near 3e-8.
+ * times before it. A round trip fails with probability 0.36, so losing all 17 has a probability near
+ * 3e-8, an estimate that treats the round trips as independent.
  */
 class PacketLossTest {
 
@@ -34,7 +35,7 @@ class PacketLossTest {
             Duration.ofMillis(250));
     private static final int REGISTRATIONS = 20;
 
-    /** A registrar that answers 200 through its server transaction and counts what reaches it. */
+    /** A registrar that responds 200 through its server transaction and counts what reaches it. */
     private static final class CountingRegistrar implements TransactionUser {
         final Map<Long, AtomicInteger> seenBySequence = new ConcurrentHashMap<>();
 

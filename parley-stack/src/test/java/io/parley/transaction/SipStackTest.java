@@ -139,7 +139,7 @@ class SipStackTest {
         assertThat(provisionals).containsExactly(180);
         SipRequest ack = awaitServerReceived(Method.ACK);
         assertThat(ack.topVia().orElseThrow().branch()).isEqualTo(transaction.request().topVia().orElseThrow().branch());
-        // The trace sees the ACK just before the transaction does, on the same thread, so this task runs after it.
+        // The trace listener gets the ACK just before the transaction does, on the same thread, so this task runs after it.
         assertThat(server.executor().submit(transaction::state).get()).isEqualTo(TransactionState.CONFIRMED);
     }
 

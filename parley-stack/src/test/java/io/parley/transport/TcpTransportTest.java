@@ -65,7 +65,7 @@ class TcpTransportTest {
     }
 
     @Test
-    void viaCarriesTcpListenerAddressWhenThereIsOne() throws Exception {
+    void viaUsesTcpListenerAddress() throws Exception {
         InetSocketAddress clientListener = client.listen(Transport.TCP, new InetSocketAddress(LOOPBACK, 0)).get()
                 .address();
 
@@ -177,7 +177,7 @@ class TcpTransportTest {
     }
 
     @Test
-    void responseOpensNewConnectionToSentByWhenRequestConnectionIsGone() throws Exception {
+    void responseReconnectsToSentByAfterClose() throws Exception {
         try (ServerSocket sentBy = new ServerSocket(0, 1, LOOPBACK)) {
             sentBy.setSoTimeout((int) InboundQueue.TIMEOUT_SECONDS * 1000);
             String request = WireText.register("127.0.0.1:" + sentBy.getLocalPort(), "", "")

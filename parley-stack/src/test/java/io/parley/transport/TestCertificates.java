@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Generates a self-signed certificate for 127.0.0.1 and ::1 with the JDK's keytool, and a trust
- * store that holds it, both PKCS#12.
+ * store that contains it, both PKCS#12.
  */
 final class TestCertificates {
 

@@ -51,7 +51,7 @@ class UdpTransportTest {
     }
 
     @Test
-    void inboundRequestGetsReceivedWhenSentByIsAnotherHost() throws Exception {
+    void receivedAddedForForeignSentBy() throws Exception {
         peer.send(WireText.register("192.0.2.1:5060", "", ""), listener);
 
         Via via = inbound.take().request().topVia().orElseThrow();
@@ -61,7 +61,7 @@ class UdpTransportTest {
     }
 
     @Test
-    void inboundRequestFromItsSentByGetsNoReceived() throws Exception {
+    void noReceivedWhenSentByMatches() throws Exception {
         peer.send(WireText.register("127.0.0.1:" + peer.port(), "", ""), listener);
 
         Via via = inbound.take().request().topVia().orElseThrow();
@@ -70,7 +70,7 @@ class UdpTransportTest {
     }
 
     @Test
-    void responseGoesToSourcePortWhenRportWasAsked() throws Exception {
+    void responseGoesToRportPort() throws Exception {
         peer.send(WireText.register("127.0.0.1:5999", ";rport", ""), listener);
         InboundQueue.Received request = inbound.take();
 
@@ -94,7 +94,7 @@ class UdpTransportTest {
     }
 
     @Test
-    void outboundRequestCarriesSentByOfListenerAndRport() throws Exception {
+    void outboundViaHasListenerAndRport() throws Exception {
         SipRequest request = TestMessages.request(Method.OPTIONS);
 
         Flow flow = transport.sendRequest(request, new Destination(Transport.UDP, peerAddress())).get();
