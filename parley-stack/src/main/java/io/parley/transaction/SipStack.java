@@ -106,7 +106,9 @@ public final class SipStack implements AutoCloseable {
      *
      * @param listener receives provisional responses and further 2xx responses to an INVITE
      * @return the transaction; its {@link ClientTransaction#finalResponse()} completes with the first
-     *     final response, or fails with {@link TransactionTimeoutException} or {@link TransportException}
+     *     final response, or fails with {@link TransactionTimeoutException} or {@link TransportException}.
+     *     An INVITE that got a provisional response has no timeout, because Timer B stops in the
+     *     Proceeding state (RFC 3261 section 17.1.1.2); end it with {@link #cancel}.
      */
     public ClientTransaction sendRequest(SipRequest request, Destination destination,
             ClientTransactionListener listener) {

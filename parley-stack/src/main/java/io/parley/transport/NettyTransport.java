@@ -150,6 +150,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     public CompletableFuture<Flow> sendRequest(SipRequest request, Destination destination) {
         return onLoop(() -> {
             Transport transport = transportFor(request, destination);
+            // NOTE: RFC 3261 section 18.1.1 retries over UDP when the TCP connection is refused; Parley
+            // fails the send instead.
             if (transport != destination.transport()) {
                 LOG.debug("{} (Call-ID {}) is larger than {} bytes, so it goes over TCP (RFC 3261 section 18.1.1)",
                         request.method(), request.callId(), UDP_REQUEST_LIMIT);
@@ -234,16 +236,21 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
 
     private CompletableFuture<Flow> writeDatagram(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(message.toBytes()), flow.remote());
         return ConnectionPool.toCompletable(channel.writeAndFlush(packet), "sending " + message + " to " + flow)
                 .thenApply(ignored -> flow);
     }
 
     private CompletableFuture<Flow> writeStream(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         return ConnectionPool.toCompletable(channel.writeAndFlush(Unpooled.wrappedBuffer(message.toBytes())),
                 "sending " + message + " on " + flow).thenApply(ignored -> flow);
+    }
+
+    private void traceSent(SipMessage message, Flow flow) {
+        WireLog.log(MessageTraceListener.Direction.SENT, message, flow);
+        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
     }
 
     private static Flow flowOf(Transport transport, Channel channel) {
