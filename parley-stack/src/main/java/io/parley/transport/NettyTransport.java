@@ -230,7 +230,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
         sent.whenComplete((used, failure) -> {
             if (failure != null) {
-                LOG.warn("could not send {} to {}: {}", response, flow, failure.getMessage());
+                LOG.warn("failed to send {} to {}: {}", response, flow, failure.getMessage());
             }
         });
     }
