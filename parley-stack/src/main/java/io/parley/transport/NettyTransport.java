@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -110,7 +111,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
 
     private ChannelFuture bindDatagram(InetSocketAddress address) {
+        // Netty reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
                 .bind(address);
     }
