@@ -111,7 +111,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
 
     private ChannelFuture bindDatagram(InetSocketAddress address) {
-        // Netty reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
+        // Netty 4.2 reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
