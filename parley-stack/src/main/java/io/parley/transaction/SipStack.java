@@ -86,7 +86,7 @@ public final class SipStack implements AutoCloseable {
     /**
      * Returns a Via for a new request: a fresh branch, {@code rport}, and as sent-by our first
      * listener of this transport, else our first listener, else the loopback address. The stack
-     * replaces the branch and sent-by when it sends, so the value only has to be present; a TCP or
+     * replaces the branch and sent-by when it sends, so the value only has to be present. A TCP or
      * TLS client needs no listener of its own.
      */
     public Via newVia(Transport transportKind) {
