@@ -385,6 +385,14 @@ public final class RegistrationClient {
                     failurePrefix() + " was refused as too brief (" + problem + ")", response));
             return;
         }
+        // A registrar checks credentials before the expiry (RFC 3261 section 10.3, steps 2 and 7), so
+        // a 423 to a request with credentials accepted them, and the retry reuses their nonce.
+        Optional<AuthDecision.GiveUp> proofFailure = acceptCredentials(response);
+        if (proofFailure.isPresent()) {
+            onFinalFailure(ResponseDiagnosis.of(RegistrationFailure.Kind.AUTHENTICATION_FAILED,
+                    failurePrefix() + " was answered, but " + proofFailure.get().message(), response));
+            return;
+        }
         LOG.info("registrar {} wants at least {} s; retrying with that expiry", config.registrar().format(),
                 minimum.getAsLong());
         attempt.intervalRetried = true;
