@@ -5,7 +5,6 @@ import io.parley.message.NameAddress;
 import io.parley.message.Parameter;
 import io.parley.message.SipUri;
 import io.parley.message.Uri;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code (name-addr / addr-spec) *(SEMI generic-param)} values: From, To, Contact, Route, Record-Route. */
@@ -146,7 +145,8 @@ final class AddressParser {
      * keeps its quotes. Stops at the end or before a comma.
      */
     static List<Parameter> readHeaderParameters(ValueReader r) {
-        List<Parameter> parameters = null;
+        List<Parameter> parameters = r.parameters;
+        parameters.clear();
         while (r.skipSeparator(';')) {
             String name = r.readToken("parameter name after ';'");
             if (name == null) {
@@ -159,16 +159,13 @@ final class AddressParser {
                     return null;
                 }
             }
-            if (parameters == null) {
-                parameters = new ArrayList<>(2);
-            }
             parameters.add(new Parameter(name, value));
         }
         r.skipLws();
         if (!r.atEnd() && r.peek() != ',') {
             return r.fail("unexpected character '" + (char) r.peek() + "' after value");
         }
-        return parameters == null ? List.of() : parameters;
+        return r.takeParameters();
     }
 
     /** gen-value = token / host / quoted-string, returned as written. */

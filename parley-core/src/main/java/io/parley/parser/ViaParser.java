@@ -2,7 +2,6 @@ package io.parley.parser;
 
 import io.parley.message.Parameter;
 import io.parley.message.Via;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads one via-parm (RFC 3261 section 20.42), with LWS allowed around '/', ':', ';' and '='. */
@@ -74,7 +73,7 @@ final class ViaParser {
                 return r.fail(reason);
             }
         }
-        return parameters.isEmpty() ? List.of() : new ArrayList<>(parameters);
+        return parameters;
     }
 
     private static String checkParameter(Parameter parameter) {
