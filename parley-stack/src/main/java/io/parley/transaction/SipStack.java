@@ -17,6 +17,7 @@ import io.parley.transport.TransportException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class SipStack implements AutoCloseable {
      * Creates the stack and its thread; it listens nowhere until {@link #listen}.
      *
      * @param user receives new requests, ACKs for 2xx responses and stray responses
-     * @param trace sees every message sent and received, with the peer address
+     * @param trace receives every message sent and received, with the peer address
      */
     public SipStack(StackSettings settings, TransactionUser user, MessageTraceListener trace) {
         Objects.requireNonNull(settings, "settings");
@@ -135,6 +136,14 @@ public final class SipStack implements AutoCloseable {
         });
     }
 
+    /**
+     * Returns the INVITE server transaction a received CANCEL cancels (RFC 3261 section 9.2). When
+     * there is none, the TU responds to the CANCEL with 481.
+     */
+    public Optional<ServerTransaction> findCancelledInvite(SipRequest cancel) {
+        return onStackThread(() -> layer.findCancelledInvite(cancel));
+    }
+
     /** Returns the event loop the stack runs on, for the TU's own timers. */
     public ScheduledExecutorService executor() {
         return transport.eventLoop();
@@ -158,7 +167,10 @@ public final class SipStack implements AutoCloseable {
         }
     }
 
-    /** Closes every listener and connection and stops the stack thread. Pending transactions are dropped. */
+    /**
+     * Closes every listener and connection and stops the stack thread; pending transactions are
+     * dropped. Call it from another thread than the stack thread.
+     */
     @Override
     public void close() {
         transport.close();

@@ -61,7 +61,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
      * Creates the transport and its event loop thread; it listens nowhere until {@link #listen}.
      *
      * @param handler receives every well-formed inbound message on the event loop thread
-     * @param trace sees every message sent and received
+     * @param trace receives every message sent and received
      */
     public NettyTransport(TransportSettings settings, InboundHandler handler, MessageTraceListener trace) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -209,7 +209,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
             udp = findListener(Transport.UDP, target.get());
         }
         if (udp == null) {
-            return CompletableFuture.failedFuture(new TransportException("no UDP listener to send " + response + " from"));
+            return CompletableFuture.failedFuture(new TransportException("no UDP listener to send " + response
+                    + " from; start one with listen(UDP, address)"));
         }
         return writeDatagram(udp.channel(), response, new Flow(Transport.UDP, udp.point().address(), target.get()));
     }
@@ -316,7 +317,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         return new InetSocketAddress(LocalRoutes.sourceAddressFor(destination), bound.getPort());
     }
 
-    /** The sent-by of a stream request: our listener of that transport when there is one, else the connection's address. */
+    /** Returns the sent-by of a stream request: our listener of that transport if any, else the connection's address. */
     private InetSocketAddress streamSentBy(Transport transport, InetSocketAddress connectionLocal) {
         Listener listener = findListener(transport, connectionLocal);
         if (listener == null) {
@@ -351,14 +352,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         return null;
     }
 
-    private SslContext serverTls() throws TransportException {
+    private synchronized SslContext serverTls() throws TransportException {
         if (serverTls == null) {
             serverTls = TlsContexts.server(settings.tls());
         }
         return serverTls;
     }
 
-    private SslContext clientTls() throws TransportException {
+    private synchronized SslContext clientTls() throws TransportException {
         if (clientTls == null) {
             clientTls = TlsContexts.client(settings.tls());
         }
@@ -389,16 +390,27 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
     }
 
-    /** Closes every listener and connection and stops the event loop thread, waiting up to 5 s. */
+    /** Returns the number of open TCP and TLS connections, for tests. */
+    int connectionCount() {
+        return onLoop(() -> CompletableFuture.completedFuture(connections.size())).join();
+    }
+
+    /**
+     * Closes every listener and connection and stops the event loop thread, waiting up to 5 s.
+     *
+     * @throws IllegalStateException when called on the event loop thread, which cannot wait for itself
+     */
     @Override
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("close the transport from another thread than its event loop");
+        }
         for (Listener listener : listeners) {
             listener.channel().close();
         }
         listeners.clear();
-        if (!loop.inEventLoop()) {
-            loop.submit(connections::closeAll).syncUninterruptibly();
-        }
+        loop.submit(connections::closeAll).syncUninterruptibly();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("transport stopped");
     }
 }
