@@ -116,6 +116,11 @@ public final class RegisterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             RegisterSession session = prepare();
+            if (insecure) {
+                err.println("parley register: --insecure: TLS certificates and host names are not checked; use it "
+                        + "only in tests");
+                err.flush();
+            }
             return session.run();
         } catch (UsageException e) {
             err.println("parley register: " + e.getMessage());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * An in-process registrar for command tests: challenges with the report's challenge, accepts only
+ * An in-process registrar for command tests: challenges with realm proximiti, qop auth and MD5, accepts only
  * a correct MD5 qop=auth answer for user 23 and password 4321, and records every request.
  */
 final class FakeRegistrar implements RegistrarChannels.OpenChannel {

@@ -73,6 +73,30 @@ class RegisterCommandTest {
     }
 
     @Test
+    void insecureReachesChannelWithWarning() {
+        run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 60), "sips:23@127.0.0.1", "--once", "--insecure");
+
+        assertThat(openedWith.transport()).isEqualTo("TLS");
+        assertThat(openedWith.registrar().getPort()).isEqualTo(5061);
+        assertThat(openedWith.insecure()).isTrue();
+        assertThat(err.toString()).contains("--insecure: TLS certificates and host names are not checked");
+    }
+
+    @Test
+    void readsTrustStorePasswordFile() throws IOException {
+        Path passwordFile = temp.resolve("trust-password");
+        Files.writeString(passwordFile, "trust-me\n");
+
+        run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 60), "sip:23@127.0.0.1", "--once", "--transport", "tls",
+                "--trust-store", temp.resolve("trust.p12").toString(), "--trust-store-password-file",
+                passwordFile.toString());
+
+        assertThat(openedWith.trustStore()).hasValue(temp.resolve("trust.p12"));
+        assertThat(new String(openedWith.trustStorePassword())).isEqualTo("trust-me");
+        assertThat(openedWith.insecure()).isFalse();
+    }
+
+    @Test
     void wrongPasswordExitsOneWithDiagnosis() {
         environment = Map.of(RegisterCommand.PASSWORD_VARIABLE, "1234");
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);

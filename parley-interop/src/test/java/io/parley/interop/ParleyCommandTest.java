@@ -2,6 +2,7 @@ package io.parley.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class ParleyCommandTest {
     private static final String USER = "alice";
     private static final String PASSWORD = "wonderland-7";
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final String TRUST_STORE_PASSWORD = "interop-trust";
 
     @TempDir
     Path directory;
@@ -48,6 +50,27 @@ class ParleyCommandTest {
             assertThat(status).as("exit status; output:%n%s", parley.output()).isEqualTo(1);
             assertThat(parley.output()).contains("credentials for user \"alice\" in realm \"parley.test\" were rejected")
                     .contains("401 Unauthorized").doesNotContain(PASSWORD);
+            assertThat(registrar.contactsOf(USER)).isEmpty();
+        }
+    }
+
+    @Test
+    void registerOnceOverTlsWithTrustStore() throws Exception {
+        TestCertificate certificate = TestCertificate.generate(directory);
+        KamailioSettings settings = KamailioSettings.withUser(USER, PASSWORD).withTls(certificate.tlsFiles());
+        Path trustStore = TrustStores.containing(certificate.certificate(), directory, TRUST_STORE_PASSWORD);
+        Path trustPassword = directory.resolve("trust-password");
+        Files.writeString(trustPassword, TRUST_STORE_PASSWORD + "\n");
+        try (KamailioRegistrar registrar = KamailioRegistrar.start(settings, directory);
+                ParleyCommand parley = ParleyCommand.start(directory, PASSWORD, "register",
+                        "sip:" + USER + "@" + registrar.realm(), "--registrar", "sip:127.0.0.1:" + registrar.tlsPort(),
+                        "--transport", "tls", "--trust-store", trustStore.toString(), "--trust-store-password-file",
+                        trustPassword.toString(), "--once")) {
+            int status = parley.awaitExit(EXIT_TIMEOUT);
+
+            assertThat(status).as("exit status; output:%n%s", parley.output()).isZero();
+            assertThat(parley.output()).contains("outcome: registered for 3600 s, contact <sip:alice@127.0.0.1:")
+                    .contains(";transport=tls>").contains("unregistered");
             assertThat(registrar.contactsOf(USER)).isEmpty();
         }
     }

@@ -8,15 +8,7 @@ import io.parley.message.SipUri;
 import io.parley.transport.TlsSettings;
 import io.parley.ua.RegistrationEvent;
 import io.parley.ua.RegistrationFailure;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +22,7 @@ class ParleyKamailioTest {
 
     private static final String USER = "alice";
     private static final String PASSWORD = "wonderland-7";
+    private static final String TRUST_STORE_PASSWORD = "interop-trust";
 
     /** Short enough for two refreshes within seconds: Parley refreshes half-way, every 2 s. */
     private static final long SHORT_EXPIRES = 4;
@@ -84,7 +77,7 @@ class ParleyKamailioTest {
     void registersOverTls() throws Exception {
         TestCertificate certificate = TestCertificate.generate(directory);
         KamailioSettings settings = KamailioSettings.withUser(USER, PASSWORD).withTls(certificate.tlsFiles());
-        Path trustStore = trustStoreWith(certificate.certificate());
+        Path trustStore = TrustStores.containing(certificate.certificate(), directory, TRUST_STORE_PASSWORD);
         TlsSettings tls = TlsSettings.defaults().withTrustStore(trustStore, TRUST_STORE_PASSWORD.toCharArray());
         try (KamailioRegistrar registrar = KamailioRegistrar.start(settings, directory);
                 ParleyRegistration parley = ParleyRegistration.start(ParleyRegistration.Options.of(Transport.TLS,
@@ -115,8 +108,6 @@ class ParleyKamailioTest {
         }
     }
 
-    private static final String TRUST_STORE_PASSWORD = "interop-trust";
-
     /** Checks CSeq 1 without credentials, then nc 1, 2, 3 ... on one nonce and one cnonce. */
     private static void assertRefreshesCountNonce(List<SipRequest> requests) {
         assertThat(requests.size()).isGreaterThanOrEqualTo(5);
@@ -136,20 +127,5 @@ class ParleyKamailioTest {
 
     private static String uriOf(RegistrationEvent.Registered registered) {
         return ((SipUri) registered.contact().address().uri()).format();
-    }
-
-    private Path trustStoreWith(Path certificatePem) throws IOException, GeneralSecurityException {
-        Certificate certificate;
-        try (InputStream in = Files.newInputStream(certificatePem)) {
-            certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("kamailio", certificate);
-        Path file = directory.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, TRUST_STORE_PASSWORD.toCharArray());
-        }
-        return file;
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Parley's registration client against the SIPp registrar scenarios: the challenge from the report,
- * and refreshes answered by a new nonce, by a stale nonce, or by 423.
+ * Parley's registration client against the SIPp registrar scenarios: a qop=auth MD5 challenge for
+ * realm proximiti that must be met exactly, and refreshes met by a 401 with a new nonce, by a stale
+ * nonce, or by 423.
  */
 @ExtendWith(PeerLogs.class)
 class ParleySippTest {
@@ -41,7 +42,7 @@ class ParleySippTest {
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"UDP", "TCP"})
-    void registersWithReportChallenge(Transport transport) throws Exception {
+    void registersWithProximitiChallenge(Transport transport) throws Exception {
         try (PeerProcess registrar = scenario("registrar-challenge-uas.xml", transport, "60");
                 ParleyRegistration parley = start(transport, 3600)) {
             RegistrationEvent.Registered registered = parley.await(RegistrationEvent.Registered.class);
@@ -61,7 +62,7 @@ class ParleySippTest {
         }
     }
 
-    /** The refresh gets a 401 with a new nonce, with or without stale=true; Parley answers it once. */
+    /** The refresh gets a 401 with a new nonce, with or without stale=true, and Parley retries once. */
     @ParameterizedTest
     @ValueSource(strings = {"registrar-nonce-rotation-uas.xml", "registrar-stale-nonce-uas.xml"})
     void recoversFromNewNonceOnRefresh(String scenarioFile) throws Exception {

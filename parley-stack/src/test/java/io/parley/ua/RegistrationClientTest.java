@@ -26,7 +26,7 @@ class RegistrationClientTest {
     }
 
     @Test
-    void answersReportChallengeWithQopAuth() {
+    void answersProximitiChallengeWithQopAuth() {
         registerWithChallenge();
 
         SipRequest answer = registrar.request(1);

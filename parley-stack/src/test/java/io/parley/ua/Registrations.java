@@ -22,7 +22,7 @@ final class Registrations {
     private Registrations() {
     }
 
-    /** Returns the challenge from the report: realm proximiti, qop auth, MD5. */
+    /** Returns a challenge for realm proximiti with qop auth and MD5, as a strict registrar sends it. */
     static AuthValue challenge(String nonce) {
         return AuthValue.of("Digest", List.of(AuthParam.quoted("realm", REALM), AuthParam.quoted("nonce", nonce),
                 AuthParam.quoted("qop", "auth"), AuthParam.token("algorithm", "MD5")));
