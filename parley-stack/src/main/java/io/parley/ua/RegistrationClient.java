@@ -52,6 +52,21 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>All work runs on the {@link TaskScheduler}'s thread, and so do the listener calls.
+ *
+ * <pre>{@code
+ * try (StackRequestChannel channel = StackRequestChannel.open(Transport.UDP, registrarAddress, 0,
+ *         StackSettings.DEFAULTS, MessageTraceListener.NONE);
+ *         ExecutorTaskScheduler scheduler = new ExecutorTaskScheduler("registration")) {
+ *     DigestClient digest = new DigestClient(CredentialsProvider.forAnyRealm(
+ *             new DigestCredentials("alice", password)), ClientPolicy.DEFAULT, new SecureRandom());
+ *     RegistrationClient client = new RegistrationClient(
+ *             RegistrationConfig.of(SipUri.of("alice", "example.com"), SipUri.of("", "example.com"), 3600),
+ *             channel, digest, scheduler, event -> System.out.println(event));
+ *     client.start();
+ *     ...
+ *     client.stop().get();
+ * }
+ * }</pre>
  */
 public final class RegistrationClient {
 
