@@ -172,7 +172,8 @@ class RegisterCommandTest {
         run(registrar, "sip:23@127.0.0.1", "--once", "--trace");
 
         String response = registrar.requests().get(1).authorization().get(0).param("response").orElseThrow();
-        assertThat(out.toString()).contains("REGISTER sip:127.0.0.1 SIP/2.0").contains("SIP/2.0 401 Unauthorized")
+        assertThat(out.toString()).contains("--> sent UDP 127.0.0.1:5070 -> 127.0.0.1:5060\nREGISTER sip:127.0.0.1 SIP/2.0")
+                .contains("<-- received UDP 127.0.0.1:5060 -> 127.0.0.1:5070\nSIP/2.0 401 Unauthorized")
                 .contains("response=\"***\"").doesNotContain(response);
     }
 
