@@ -3,7 +3,7 @@ package io.parley.parser;
 import java.util.Objects;
 
 /**
- * Why a message was rejected, with what a server needs for its response.
+ * Reason a message was rejected, with what a server needs for its response.
  *
  * @param status the status code of the response to a rejected request: 400 for bad syntax, 505 for a
  *     SIP version other than 2.0, 414 for a Request-URI over the limit, 513 for a message over the

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class ValueReader {
 
-    private static final int RECENT = 4;
+    private static final int RECENT = 6;
 
     final byte[] bytes;
     private final String[] recent = new String[RECENT];

@@ -67,8 +67,8 @@ final class ViaParser {
         if (parameters == null) {
             return null;
         }
-        for (Parameter parameter : parameters) {
-            String reason = checkParameter(parameter);
+        for (int i = 0; i < parameters.size(); i++) {
+            String reason = checkParameter(parameters.get(i));
             if (reason != null) {
                 return r.fail(reason);
             }
