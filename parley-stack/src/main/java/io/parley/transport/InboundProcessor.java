@@ -41,6 +41,7 @@ final class InboundProcessor {
     }
 
     private void deliver(SipMessage message, Flow flow) {
+        WireLog.log(MessageTraceListener.Direction.RECEIVED, message, flow);
         trace.onMessage(MessageTraceListener.Direction.RECEIVED, message, flow);
         SipMessage stamped = message instanceof SipRequest request
                 ? ViaRules.stampInbound(request, flow.remote()) : message;

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -110,7 +111,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
 
     private ChannelFuture bindDatagram(InetSocketAddress address) {
+        // Netty 4.2 reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
                 .bind(address);
     }
@@ -150,6 +153,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     public CompletableFuture<Flow> sendRequest(SipRequest request, Destination destination) {
         return onLoop(() -> {
             Transport transport = transportFor(request, destination);
+            // NOTE: RFC 3261 section 18.1.1 retries over UDP when the TCP connection is refused; Parley
+            // fails the send instead.
             if (transport != destination.transport()) {
                 LOG.debug("{} (Call-ID {}) is larger than {} bytes, so it goes over TCP (RFC 3261 section 18.1.1)",
                         request.method(), request.callId(), UDP_REQUEST_LIMIT);
@@ -228,22 +233,27 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
         sent.whenComplete((used, failure) -> {
             if (failure != null) {
-                LOG.warn("could not send {} to {}: {}", response, flow, failure.getMessage());
+                LOG.warn("failed to send {} to {}: {}", response, flow, failure.getMessage());
             }
         });
     }
 
     private CompletableFuture<Flow> writeDatagram(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(message.toBytes()), flow.remote());
         return ConnectionPool.toCompletable(channel.writeAndFlush(packet), "sending " + message + " to " + flow)
                 .thenApply(ignored -> flow);
     }
 
     private CompletableFuture<Flow> writeStream(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         return ConnectionPool.toCompletable(channel.writeAndFlush(Unpooled.wrappedBuffer(message.toBytes())),
                 "sending " + message + " on " + flow).thenApply(ignored -> flow);
+    }
+
+    private void traceSent(SipMessage message, Flow flow) {
+        WireLog.log(MessageTraceListener.Direction.SENT, message, flow);
+        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
     }
 
     private static Flow flowOf(Transport transport, Channel channel) {

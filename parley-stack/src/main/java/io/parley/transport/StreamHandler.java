@@ -30,7 +30,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     private final InboundProcessor processor;
     private final StreamFramer framer;
     private final BiConsumer<SipResponse, Flow> reply;
-    /** The bytes fed to the framer and not yet returned, kept to build an error response for a rejected request. */
+    /**
+     * The bytes fed to the framer and not yet returned, kept to build an error response for a
+     * rejected request. NOTE: StreamFramer's rejection carries no message bytes, so this copy
+     * duplicates its buffer.
+     */
     private byte[] pending = new byte[0];
 
     StreamHandler(Transport transport, InboundProcessor processor, ParserLimits limits,

@@ -1,12 +1,12 @@
 package io.parley.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.message.Method;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
+import io.parley.message.Via;
 import io.parley.transport.ContactAddress;
 import io.parley.transport.Destination;
 import io.parley.transport.Flow;
@@ -176,9 +176,28 @@ class SipStackTest {
     }
 
     @Test
-    void newViaNeedsListenerOfThatTransport() {
-        assertThatThrownBy(() -> client.newVia(Transport.TLS))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no TLS listener");
+    void newViaFallsBackToAnyListener() {
+        Via via = client.newVia(Transport.TLS);
+
+        assertThat(via.transport()).isEqualTo("TLS");
+        assertThat(via.port()).isEqualTo(clientPoint.address().getPort());
+        assertThat(via.hasRport()).isTrue();
+        assertThat(via.hasRfc3261Branch()).isTrue();
+    }
+
+    @Test
+    void tcpClientWorksWithoutTcpListener() throws Exception {
+        ListeningPoint serverTcp = server.listen(Transport.TCP, new InetSocketAddress(LOOPBACK, 0));
+        SipRequest register = TestMessages.builder(Method.REGISTER, 1).via(client.newVia(Transport.TCP)).build();
+
+        var pending = client.send(register, new Destination(Transport.TCP, serverTcp.address()));
+        ServerTransaction transaction = nextServerRequest();
+        server.respond(transaction, TestMessages.response(transaction.request(), 200));
+        SipResponse response = pending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        ContactAddress contact = ContactAddress.of(response).orElseThrow();
+        assertThat(contact.transport()).isEqualTo(Transport.TCP);
+        assertThat(contact.sentBy()).isEqualTo(transaction.flow().remote());
     }
 }

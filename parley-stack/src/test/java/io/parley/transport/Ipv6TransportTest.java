@@ -1,18 +1,31 @@
 package io.parley.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.parley.message.Method;
 import io.parley.message.SipResponse;
 import io.parley.message.Via;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs on ::1, which every machine Parley is built on has (the loopback interface of RFC 4291). */
+/** Runs on ::1; on a machine where ::1 cannot be bound, such as a container without IPv6, the tests are skipped. */
 class Ipv6TransportTest {
 
     private static final InetAddress IPV6_LOOPBACK = ipv6Loopback();
+
+    @BeforeAll
+    static void requireIpv6Loopback() {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(IPV6_LOOPBACK, 0))) {
+            probe.getLocalPort();
+        } catch (SocketException e) {
+            abort("this machine cannot bind ::1, so the IPv6 tests are skipped: " + e.getMessage());
+        }
+    }
 
     private static InetAddress ipv6Loopback() {
         try {

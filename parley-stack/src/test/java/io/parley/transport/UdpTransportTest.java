@@ -144,6 +144,17 @@ class UdpTransportTest {
     }
 
     @Test
+    void largeDatagramArrivesWhole() throws Exception {
+        String body = "x".repeat(8_000);
+        String text = WireText.register("127.0.0.1:" + peer.port(), "", "Content-Type: text/plain\r\n")
+                .replace("Content-Length: 0", "Content-Length: " + body.length()) + body;
+
+        peer.send(text, listener);
+
+        assertThat(inbound.take().request().bodyLength()).isEqualTo(body.length());
+    }
+
+    @Test
     void largeRequestGoesOverTcp() throws Exception {
         InboundQueue serverInbound = new InboundQueue();
         try (NettyTransport server = new NettyTransport(TransportSettings.DEFAULTS, serverInbound,
