@@ -366,6 +366,7 @@ public final class RegistrationClient {
             return;
         }
         attempt.challenges++;
+        List<AuthDecision.Send> otherHeader = credentialsBesides(CredentialsHeader.forStatus(status));
         List<AuthValue> offered = status == 401 ? response.wwwAuthenticate() : response.proxyAuthenticate();
         AuthDecision decision = digest.authenticate(
                 new Challenged(status, offered, Method.REGISTER.name(), registrarUri(), NO_BODY));
@@ -375,12 +376,35 @@ public final class RegistrationClient {
                 lastChallenge = Optional.of(summary);
                 LOG.debug("answering {} from realm \"{}\" with {}", status, summary.realm(), summary.algorithm());
                 listener.onEvent(new RegistrationEvent.Challenged(status, summary));
-                send(List.of(send), Optional.of(status));
+                List<AuthDecision.Send> credentials = new ArrayList<>(otherHeader);
+                credentials.add(send);
+                send(credentials, Optional.of(status));
             }
             case AuthDecision.GiveUp giveUp -> onFinalFailure(ResponseDiagnosis.of(
                     RegistrationFailure.Kind.AUTHENTICATION_FAILED, failurePrefix() + " failed authentication ("
                             + giveUp.message() + ")", response));
         }
+    }
+
+    /**
+     * Returns the credentials of the other header to keep on the retry: a proxy that challenged
+     * with 407 stays satisfied only while each request carries its Proxy-Authorization. A 401 to a
+     * request with Proxy-Authorization comes from the registrar behind the proxy, so the proxy
+     * accepted those credentials. Call before {@link DigestClient#authenticate}, because
+     * {@link DigestClient#preemptive} resets which credentials the client counts as last sent.
+     */
+    private List<AuthDecision.Send> credentialsBesides(CredentialsHeader challenged) {
+        if (challenged == CredentialsHeader.AUTHORIZATION
+                && attempt.credentialHeaders.contains(CredentialsHeader.PROXY_AUTHORIZATION)) {
+            digest.onAccepted(CredentialsHeader.PROXY_AUTHORIZATION, Optional.empty(), NO_BODY);
+        }
+        List<AuthDecision.Send> kept = new ArrayList<>();
+        for (AuthDecision.Send send : digest.preemptive(Method.REGISTER.name(), registrarUri(), NO_BODY)) {
+            if (send.header() != challenged) {
+                kept.add(send);
+            }
+        }
+        return kept;
     }
 
     private void onIntervalTooBrief(SipResponse response) {

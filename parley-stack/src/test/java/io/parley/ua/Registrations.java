@@ -28,6 +28,12 @@ final class Registrations {
                 AuthParam.quoted("qop", "auth"), AuthParam.token("algorithm", "MD5")));
     }
 
+    /** Returns a qop=auth MD5 challenge for another realm, as a proxy in front of the registrar sends it. */
+    static AuthValue challengeFor(String realm, String nonce) {
+        return AuthValue.of("Digest", List.of(AuthParam.quoted("realm", realm), AuthParam.quoted("nonce", nonce),
+                AuthParam.quoted("qop", "auth"), AuthParam.token("algorithm", "MD5")));
+    }
+
     /** Returns the challenge with {@code stale=true}. */
     static AuthValue staleChallenge(String nonce) {
         List<AuthParam> params = new ArrayList<>(challenge(nonce).params());
