@@ -441,11 +441,11 @@ public final class RegistrationClient {
 
     private void onTransportFailure(Throwable error) {
         boolean timeout = error instanceof TimeoutException;
-        String what = timeout ? "timed out" : "failed on the network";
+        String outcome = timeout ? "timed out" : "failed on the network";
         String cause = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         RegistrationFailure failure = new RegistrationFailure(
                 timeout ? RegistrationFailure.Kind.TIMEOUT : RegistrationFailure.Kind.NETWORK,
-                failurePrefix() + " " + what + ": " + cause, OptionalInt.empty(), List.of());
+                failurePrefix() + " " + outcome + ": " + cause, OptionalInt.empty(), List.of());
         if (stopped != null && attempt.purpose != Purpose.UNREGISTER) {
             listener.onEvent(new RegistrationEvent.Failed(failure, Optional.empty()));
             stopOrUnregister();
@@ -512,12 +512,12 @@ public final class RegistrationClient {
     }
 
     private String failurePrefix() {
-        String what = switch (attempt.purpose) {
+        String operation = switch (attempt.purpose) {
             case REGISTER -> "registration";
             case REFRESH -> "refresh";
             case UNREGISTER -> "unregistration";
         };
-        return what + " of " + config.addressOfRecord().format() + " at " + registrarUri();
+        return operation + " of " + config.addressOfRecord().format() + " at " + registrarUri();
     }
 
     private static Optional<Duration> retryAfter(SipResponse response) {
