@@ -138,8 +138,24 @@ public final class Header {
 
     /** Returns the canonical value text: the typed value formatted, or the value as written. */
     public String canonicalValue() {
+        if (source == null) {
+            // Built with a string: typed() stored the canonical text of its value as the text.
+            return value;
+        }
         Object typed = parsed();
         return typed == null ? value() : canonicalText(typed);
+    }
+
+    /** Appends {@link #canonicalValue()} to {@code out}, formatting the common typed values in place. */
+    void appendCanonicalValue(StringBuilder out) {
+        Object typed = source == null ? null : parsed();
+        switch (typed) {
+            case null -> out.append(value());
+            case Via via -> via.appendTo(out);
+            case NameAddress address -> address.appendTo(out);
+            case Contact contact when !contact.isWildcard() -> contact.address().appendTo(out);
+            default -> out.append(canonicalText(typed));
+        }
     }
 
     private static String canonicalText(Object parsedValue) {
