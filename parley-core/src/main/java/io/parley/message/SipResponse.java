@@ -29,7 +29,7 @@ public final class SipResponse implements SipMessage {
      */
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] body,
             byte[] raw) {
-        return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), List.copyOf(headers),
+        return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), Objects.requireNonNull(headers),
                 Objects.requireNonNull(body), Objects.requireNonNull(raw));
     }
 
