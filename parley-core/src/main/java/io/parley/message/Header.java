@@ -17,7 +17,7 @@ public final class Header {
     private static final Object NO_VALUE = new Object();
 
     private final HeaderName name;
-    /** Where {@link #text} came from: {@code [from, to)} of the received bytes, or -1 for a built header. */
+    /** Offset of the text in the received bytes, with {@link #to} its end; -1 for a built header. */
     private final int from;
     private final int to;
     // The fields below hold one of two forms each, so that a parsed header takes 32 bytes instead of
