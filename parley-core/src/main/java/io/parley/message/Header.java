@@ -162,6 +162,11 @@ public final class Header {
             case Via via -> via.appendTo(out);
             case NameAddress address -> address.appendTo(out);
             case Contact contact when !contact.isWildcard() -> contact.address().appendTo(out);
+            case AuthValue authValue -> authValue.appendTo(out);
+            case CSeq cseq -> out.append(cseq.sequence()).append(' ').append(cseq.method().name());
+            case Long number -> out.append(number.longValue());
+            case Integer number -> out.append(number.intValue());
+            case List<?> list -> appendList(out, list);
             default -> out.append(canonicalText(typed));
         }
     }
@@ -182,6 +187,11 @@ public final class Header {
 
     private static String joinList(List<?> list) {
         StringBuilder out = new StringBuilder(list.size() * 16);
+        appendList(out, list);
+        return out.toString();
+    }
+
+    private static void appendList(StringBuilder out, List<?> list) {
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
                 out.append(", ");
@@ -189,7 +199,6 @@ public final class Header {
             Object item = list.get(i);
             out.append(item instanceof Warning warning ? warning.format() : item.toString());
         }
-        return out.toString();
     }
 
     /** Headers are equal when names match without case and the parsed values, or else the texts, are equal. */
