@@ -57,6 +57,12 @@ public record AuthValue(String scheme, List<AuthParam> params, String token68) {
     /** Returns the wire form: scheme, one space, then parameters joined by {@code ", "}. */
     public String format() {
         StringBuilder out = new StringBuilder(64 + params.size() * 24);
+        appendTo(out);
+        return out.toString();
+    }
+
+    /** Appends the wire form to {@code out}, as {@link #format()} returns it. */
+    void appendTo(StringBuilder out) {
         out.append(scheme);
         if (!token68.isEmpty()) {
             out.append(' ').append(token68);
@@ -71,7 +77,6 @@ public record AuthValue(String scheme, List<AuthParam> params, String token68) {
             }
             params.get(i).appendTo(out);
         }
-        return out.toString();
     }
 
     /**

@@ -13,35 +13,41 @@ import java.util.Optional;
  */
 public final class Header {
 
+    /** Marks a typed value that a decoder returned as null, so that it is not decoded again. */
+    private static final Object NO_VALUE = new Object();
+
     private final HeaderName name;
-    private final HeaderValueDecoder decoder;
-    private final byte[] source;
+    /** Offset of the text in the received bytes, with {@link #to} its end; -1 for a built header. */
     private final int from;
     private final int to;
-    // Decoded on first use from source[from, to); a race only decodes the same immutable value twice.
-    private String value;
+    // The fields below hold one of two forms each, so that a parsed header takes 32 bytes instead of
+    // 40 with compressed references. text is the received byte[] until value() first decodes it, then
+    // the String. parsed is a Pending until the typed value is first read, then the value or NO_VALUE.
+    // A race only decodes the same immutable value twice.
+    private Object text;
     private Object parsed;
 
     private Header(HeaderName name, String value, Object parsed) {
         this.name = Objects.requireNonNull(name, "name");
-        this.value = Objects.requireNonNull(value, "value");
+        this.text = Objects.requireNonNull(value, "value");
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("value of " + name + " must not contain CR or LF");
         }
         this.parsed = parsed;
-        this.decoder = null;
-        this.source = null;
-        this.from = 0;
-        this.to = 0;
+        this.from = -1;
+        this.to = -1;
     }
 
-    private Header(HeaderName name, byte[] source, int from, int to, Object parsed, HeaderValueDecoder decoder) {
+    private Header(HeaderName name, byte[] source, int from, int to, Object parsed) {
         this.name = Objects.requireNonNull(name, "name");
-        this.source = Objects.requireNonNull(source, "source");
+        this.text = Objects.requireNonNull(source, "source");
         this.from = from;
         this.to = to;
         this.parsed = parsed;
-        this.decoder = decoder;
+    }
+
+    /** A typed value still to be decoded from the text. */
+    private record Pending(HeaderValueDecoder decoder) {
     }
 
     /** Creates a header kept as name and text, for headers without a typed accessor. */
@@ -56,7 +62,7 @@ public final class Header {
      */
     public static Header fromWire(HeaderName name, byte[] source, int from, int to, Object parsedValue) {
         Objects.checkFromToIndex(from, to, source.length);
-        return new Header(name, source, from, to, parsedValue, null);
+        return new Header(name, source, from, to, parsedValue);
     }
 
     /**
@@ -65,7 +71,7 @@ public final class Header {
      */
     public static Header fromWireLazy(HeaderName name, byte[] source, int from, int to, HeaderValueDecoder decoder) {
         Objects.checkFromToIndex(from, to, source.length);
-        return new Header(name, source, from, to, null, Objects.requireNonNull(decoder, "decoder"));
+        return new Header(name, source, from, to, new Pending(Objects.requireNonNull(decoder, "decoder")));
     }
 
     /** Creates a header from a typed value, with its canonical text. */
@@ -79,12 +85,13 @@ public final class Header {
 
     /** Returns the value as written, with line folding replaced by a space and outer whitespace removed. */
     public String value() {
-        String text = value;
-        if (text == null) {
-            text = unfold(source, from, to);
-            value = text;
+        Object current = text;
+        if (current instanceof String value) {
+            return value;
         }
-        return text;
+        String value = unfold((byte[]) current, from, to);
+        text = value;
+        return value;
     }
 
     private static String unfold(byte[] bytes, int from, int to) {
@@ -129,17 +136,39 @@ public final class Header {
 
     private Object parsed() {
         Object typed = parsed;
-        if (typed == null && decoder != null) {
-            typed = decoder.decode(name, value());
-            parsed = typed;
+        if (typed instanceof Pending pending) {
+            Object decoded = pending.decoder().decode(name, value());
+            parsed = decoded == null ? NO_VALUE : decoded;
+            return decoded;
         }
-        return typed;
+        return typed == NO_VALUE ? null : typed;
     }
 
     /** Returns the canonical value text: the typed value formatted, or the value as written. */
     public String canonicalValue() {
+        if (from < 0) {
+            // Built with a string: typed() stored the canonical text of its value as the text.
+            return (String) text;
+        }
         Object typed = parsed();
         return typed == null ? value() : canonicalText(typed);
+    }
+
+    /** Appends {@link #canonicalValue()} to {@code out}, formatting the common typed values in place. */
+    void appendCanonicalValue(StringBuilder out) {
+        Object typed = from < 0 ? null : parsed();
+        switch (typed) {
+            case null -> out.append(value());
+            case Via via -> via.appendTo(out);
+            case NameAddress address -> address.appendTo(out);
+            case Contact contact when !contact.isWildcard() -> contact.address().appendTo(out);
+            case AuthValue authValue -> authValue.appendTo(out);
+            case CSeq cseq -> out.append(cseq.sequence()).append(' ').append(cseq.method().name());
+            case Long number -> out.append(number.longValue());
+            case Integer number -> out.append(number.intValue());
+            case List<?> list -> appendList(out, list);
+            default -> out.append(canonicalText(typed));
+        }
     }
 
     private static String canonicalText(Object parsedValue) {
@@ -158,6 +187,11 @@ public final class Header {
 
     private static String joinList(List<?> list) {
         StringBuilder out = new StringBuilder(list.size() * 16);
+        appendList(out, list);
+        return out.toString();
+    }
+
+    private static void appendList(StringBuilder out, List<?> list) {
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
                 out.append(", ");
@@ -165,7 +199,6 @@ public final class Header {
             Object item = list.get(i);
             out.append(item instanceof Warning warning ? warning.format() : item.toString());
         }
-        return out.toString();
     }
 
     /** Headers are equal when names match without case and the parsed values, or else the texts, are equal. */

@@ -1,7 +1,8 @@
 package io.parley.message;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes the canonical wire form of a message: the start line, each header as
@@ -15,7 +16,8 @@ public final class MessageWriter {
 
     /** Returns the canonical bytes of {@code message}, encoded as UTF-8. */
     public static byte[] write(SipMessage message) {
-        StringBuilder head = new StringBuilder(256 + message.headers().size() * 48);
+        List<Header> headers = message.headers();
+        StringBuilder head = new StringBuilder(128 + headers.size() * 64);
         switch (message) {
             case SipRequest request -> head.append(request.method().name()).append(' ')
                     .append(request.requestUri().format()).append(' ').append(SipMessage.SIP_VERSION);
@@ -23,15 +25,24 @@ public final class MessageWriter {
                     .append(response.statusCode()).append(' ').append(response.reasonPhrase());
         }
         head.append("\r\n");
-        for (Header header : message.headers()) {
-            head.append(header.name().name()).append(": ").append(header.canonicalValue()).append("\r\n");
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
+            head.append(header.name().name()).append(": ");
+            header.appendCanonicalValue(head);
+            head.append("\r\n");
         }
         head.append("\r\n");
 
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(headBytes.length + message.bodyLength());
-        out.writeBytes(headBytes);
-        out.writeBytes(message.body());
-        return out.toByteArray();
+        byte[] body = switch (message) {
+            case SipRequest request -> request.bodyArray();
+            case SipResponse response -> response.bodyArray();
+        };
+        if (body.length == 0) {
+            return headBytes;
+        }
+        byte[] out = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, out, headBytes.length, body.length);
+        return out;
     }
 }

@@ -73,7 +73,13 @@ public record NameAddress(String displayName, Uri uri, List<Parameter> parameter
             SipChars.appendQuoted(out, displayName);
             out.append(' ');
         }
-        out.append('<').append(uri.format()).append('>');
+        out.append('<');
+        if (uri instanceof SipUri sipUri) {
+            sipUri.appendTo(out);
+        } else {
+            out.append(uri.format());
+        }
+        out.append('>');
         Parameter.appendAll(out, parameters);
     }
 

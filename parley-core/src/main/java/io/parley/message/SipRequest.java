@@ -55,6 +55,11 @@ public final class SipRequest implements SipMessage {
         return body.clone();
     }
 
+    /** Returns the body array itself, for {@link MessageWriter}, which only reads it. */
+    byte[] bodyArray() {
+        return body;
+    }
+
     @Override
     public int bodyLength() {
         return body.length;

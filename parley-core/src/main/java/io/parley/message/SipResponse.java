@@ -29,7 +29,7 @@ public final class SipResponse implements SipMessage {
      */
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] body,
             byte[] raw) {
-        return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), List.copyOf(headers),
+        return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), Objects.requireNonNull(headers),
                 Objects.requireNonNull(body), Objects.requireNonNull(raw));
     }
 
@@ -81,6 +81,11 @@ public final class SipResponse implements SipMessage {
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** Returns the body array itself, for {@link MessageWriter}, which only reads it. */
+    byte[] bodyArray() {
+        return body;
     }
 
     @Override

@@ -103,6 +103,12 @@ public record SipUri(boolean secure, String user, String password, String host, 
     @Override
     public String format() {
         StringBuilder out = new StringBuilder(16 + user.length() + host.length() + parameters.size() * 12);
+        appendTo(out);
+        return out.toString();
+    }
+
+    /** Appends the canonical wire form to {@code out}, as {@link #format()} returns it. */
+    void appendTo(StringBuilder out) {
         out.append(secure ? "sips:" : "sip:");
         if (!user.isEmpty()) {
             out.append(user);
@@ -120,7 +126,6 @@ public record SipUri(boolean secure, String user, String password, String host, 
             Parameter header = headers.get(i);
             out.append(i == 0 ? '?' : '&').append(header.name()).append('=').append(header.value());
         }
-        return out.toString();
     }
 
     @Override

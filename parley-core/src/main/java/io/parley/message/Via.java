@@ -98,13 +98,18 @@ public record Via(String protocolName, String protocolVersion, String transport,
     /** Returns the canonical wire form, such as {@code SIP/2.0/UDP host:5060;branch=z9hG4bK1}. */
     public String format() {
         StringBuilder out = new StringBuilder(32 + host.length() + parameters.size() * 24);
+        appendTo(out);
+        return out.toString();
+    }
+
+    /** Appends the canonical wire form to {@code out}, as {@link #format()} returns it. */
+    void appendTo(StringBuilder out) {
         out.append(protocolName).append('/').append(protocolVersion).append('/').append(transport)
                 .append(' ').append(host);
         if (port >= 0) {
             out.append(':').append(port);
         }
         Parameter.appendAll(out, parameters);
-        return out.toString();
     }
 
     private OptionalInt intParameter(String name) {

@@ -4,6 +4,7 @@ import io.parley.message.AuthValue;
 import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderName;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -81,12 +82,9 @@ final class HeaderValueParser {
         if (name == HeaderName.CONTENT_TYPE) {
             return addSingle(name, start, end, ScalarParser.readContentType(reader));
         }
-        if (name == HeaderName.ALLOW) {
-            return addSingle(name, start, end, ScalarParser.readMethodList(reader));
-        }
-        if (name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
+        if (name == HeaderName.ALLOW || name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
                 || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
-            return addSingle(name, start, end, ScalarParser.readTokenList(reader));
+            return addTokenList(name, start, end);
         }
         if (name == HeaderName.WARNING) {
             return addSingle(name, start, end, ScalarParser.readWarnings(reader));
@@ -140,6 +138,24 @@ final class HeaderValueParser {
                 ? AuthValueParser.parseParamList(text)
                 : AuthValueParser.parseChallengeOrCredentials(text);
         return result instanceof ParseResult.Parsed<AuthValue> parsed ? parsed.value() : null;
+    }
+
+    /**
+     * Checks a method or option-tag list now, so that a malformed one is still a 400, and builds the
+     * list when it is first read, because most receivers never read Allow or Supported.
+     */
+    private boolean addTokenList(HeaderName name, int start, int end) {
+        if (!ScalarParser.checkTokenList(reader)) {
+            return fail(name, false);
+        }
+        headers.add(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeTokenList));
+        return true;
+    }
+
+    private static Object decodeTokenList(HeaderName name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ValueReader reader = new ValueReader(bytes, 0, bytes.length);
+        return name == HeaderName.ALLOW ? ScalarParser.readMethodList(reader) : ScalarParser.readTokenList(reader);
     }
 
     private boolean addList(HeaderName name, Function<ValueReader, Object> readValue) {

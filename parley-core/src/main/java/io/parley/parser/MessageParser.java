@@ -6,6 +6,7 @@ import io.parley.message.Method;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
+import io.parley.message.StatusCodes;
 import io.parley.message.Uri;
 import java.util.Arrays;
 import java.util.List;
@@ -180,8 +181,22 @@ final class MessageParser {
             return rejectStartLine(400, codeStart, "status code " + statusCode + " is not 100-699");
         }
         // NOTE: a status line without the SP before an empty reason phrase is accepted.
-        reasonPhrase = codeEnd < lineEnd ? reader.utf8(codeEnd + 1, lineEnd) : "";
+        reasonPhrase = codeEnd < lineEnd ? readReasonPhrase(codeEnd + 1, lineEnd) : "";
         return true;
+    }
+
+    /** Returns the reason phrase, reusing the standard phrase of the status code when the text is the same. */
+    private String readReasonPhrase(int from, int to) {
+        String standard = StatusCodes.reasonPhrase(statusCode);
+        if (standard.length() != to - from) {
+            return reader.utf8(from, to);
+        }
+        for (int i = 0; i < standard.length(); i++) {
+            if (bytes[from + i] != standard.charAt(i)) {
+                return reader.utf8(from, to);
+            }
+        }
+        return standard;
     }
 
     /** SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; only 2.0 is accepted, others are 505. */

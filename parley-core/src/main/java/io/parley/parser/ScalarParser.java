@@ -154,6 +154,29 @@ final class ScalarParser {
         return tokens;
     }
 
+    /** Checks a list exactly as {@link #readTokenList} reads it, without building the list. */
+    static boolean checkTokenList(ValueReader r) {
+        r.skipLws();
+        while (!r.atEnd()) {
+            if (r.peek() == ',') {
+                r.pos++;
+                r.skipLws();
+                continue;
+            }
+            int start = r.pos;
+            if (r.skipClass(CharClass.TOKEN) == start) {
+                r.fail("missing option tag or method");
+                return false;
+            }
+            r.skipLws();
+            if (!r.atEnd() && r.peek() != ',') {
+                r.fail("missing ',' between list elements");
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Allow = [Method *(COMMA Method)]. */
     static List<Method> readMethodList(ValueReader r) {
         List<String> tokens = readTokenList(r);
