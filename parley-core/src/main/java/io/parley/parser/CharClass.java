@@ -69,6 +69,16 @@ final class CharClass {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
     }
 
+    /** CTL: %x00-1F and DEL (RFC 5234 appendix B.1). */
+    static boolean isControl(int b) {
+        return b < 0x20 || b == 0x7F;
+    }
+
+    /** Returns a byte as {@code 0x} and two upper-case hex digits, for error messages. */
+    static String hex(byte b) {
+        return String.format("0x%02X", b & 0xFF);
+    }
+
     static boolean isHex(int b) {
         return isDigit(b) || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
     }

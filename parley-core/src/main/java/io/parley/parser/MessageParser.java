@@ -179,6 +179,12 @@ final class MessageParser {
         if (statusCode < 100 || statusCode > 699) {
             return rejectStartLine(400, codeStart, "status code " + statusCode + " is not 100-699");
         }
+        // Reason-Phrase allows HTAB but no other control character (RFC 3261 section 25.1).
+        for (int i = codeEnd + 1; i < lineEnd; i++) {
+            if (CharClass.isControl(bytes[i] & 0xFF) && bytes[i] != '\t') {
+                return rejectStartLine(400, i, "control character " + CharClass.hex(bytes[i]) + " in reason phrase");
+            }
+        }
         // NOTE: a status line without the SP before an empty reason phrase is accepted.
         reasonPhrase = codeEnd < lineEnd ? reader.utf8(codeEnd + 1, lineEnd) : "";
         return true;

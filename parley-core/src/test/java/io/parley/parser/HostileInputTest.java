@@ -1,0 +1,122 @@
+package io.parley.parser;
+
+import static io.parley.parser.SipParserTest.parse;
+import static io.parley.parser.SipParserTest.reject;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.message.HeaderName;
+import io.parley.message.MessageWriter;
+import io.parley.message.SipMessage;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made hostile messages: each is rejected with a reason that names the fault, or parses and round-trips. */
+class HostileInputTest {
+
+    private static final String OPTIONS = """
+            OPTIONS sip:bob@example.com SIP/2.0\r
+            Via: SIP/2.0/UDP 192.0.2.80:5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
+            From: <sip:alice@example.com>;tag=1\r
+            To: <sip:bob@example.com>\r
+            Call-ID: c1@192.0.2.80\r
+            CSeq: 1 OPTIONS\r
+            Max-Forwards: 70\r
+            Content-Length: 0\r
+            \r
+            """;
+
+    private static final String OK = """
+            SIP/2.0 200 OK\r
+            Via: SIP/2.0/UDP 192.0.2.80:5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
+            From: <sip:alice@example.com>;tag=1\r
+            To: <sip:bob@example.com>;tag=2\r
+            Call-ID: c1@192.0.2.80\r
+            CSeq: 1 OPTIONS\r
+            Content-Length: 0\r
+            \r
+            """;
+
+    private static String withHeader(String line) {
+        return OPTIONS.replace("Content-Length: 0\r\n", line + "\r\nContent-Length: 0\r\n");
+    }
+
+    @Test
+    void rejectsBareCarriageReturnInValue() {
+        // A bare CR would end the line for a lenient peer, which then reads an injected header.
+        String text = withHeader("Subject: hello\rEvil: injected");
+
+        ParseError error = reject(text);
+
+        assertThat(error.header()).isEqualTo("Subject");
+        assertThat(error.offset()).isEqualTo(text.indexOf('\r', text.indexOf("hello")));
+        assertThat(error.reason()).isEqualTo("control character 0x0D in value");
+    }
+
+    @Test
+    void rejectsNulOutsideQuotedPair() {
+        String text = withHeader("X-Note: a\0b");
+
+        ParseError error = reject(text);
+
+        assertThat(error.header()).isEqualTo("X-Note");
+        assertThat(error.offset()).isEqualTo(text.indexOf('\0'));
+        assertThat(error.reason()).isEqualTo("control character 0x00 in value");
+    }
+
+    @Test
+    void rejectsEscapeCharacterInValue() {
+        ParseError error = reject(withHeader("Subject: \u001b[2Jred"));
+
+        assertThat(error.reason()).isEqualTo("control character 0x1B in value");
+    }
+
+    @Test
+    void acceptsControlCharactersInQuotedPairs() {
+        // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F), RFC 3261 section 25.1.
+        SipMessage message = parse(OPTIONS.replace("To: <sip", "To: \"a\\\0b\\\u007f\" <sip"));
+
+        assertThat(message.header(HeaderName.TO).orElseThrow().value()).startsWith("\"a\\\0b\\\u007f\"");
+    }
+
+    @Test
+    void acceptsFoldedValueWithTab() {
+        SipMessage message = parse(withHeader("Subject: first\r\n\tsecond"));
+
+        assertThat(message.header(HeaderName.SUBJECT).orElseThrow().value()).isEqualTo("first second");
+    }
+
+    @Test
+    void controlCharacterInAuthParamRoundTrips() {
+        SipMessage message = parse(withHeader("Authorization: Digest username=\"a\\\u0001b\", realm=\"r\", "
+                + "nonce=\"n\", uri=\"sip:bob@example.com\", response=\"00\""));
+
+        SipMessage again = parse(MessageWriter.write(message));
+
+        assertThat(again).isEqualTo(message);
+        assertThat(again.authorization().get(0).param("username")).contains("a\u0001b");
+    }
+
+    @Test
+    void rejectsControlCharacterInReasonPhrase() {
+        String text = OK.replace("200 OK\r\n", "200 O\0K\r\n");
+
+        ParseError error = reject(text);
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.offset()).isEqualTo(text.indexOf('\0'));
+        assertThat(error.reason()).isEqualTo("control character 0x00 in reason phrase");
+    }
+
+    @Test
+    void rejectsReasonPhraseEndingInCr() {
+        ParseError error = reject(OK.replace("200 OK\r\n", "200 OK\r\r\n"));
+
+        assertThat(error.reason()).isEqualTo("control character 0x0D in reason phrase");
+    }
+
+    @Test
+    void acceptsTabInReasonPhrase() {
+        SipMessage message = parse(OK.replace("200 OK\r\n", "200 O\tK\r\n"));
+
+        assertThat(SipParserTest.parse(MessageWriter.write(message))).isEqualTo(message);
+    }
+}
