@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.message.HeaderName;
 import io.parley.message.MessageWriter;
 import io.parley.message.SipMessage;
+import io.parley.message.SipRequest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Hand-made hostile messages: each is rejected with a reason that names the fault, or parses and round-trips. */
@@ -118,5 +120,45 @@ class HostileInputTest {
         SipMessage message = parse(OK.replace("200 OK\r\n", "200 O\tK\r\n"));
 
         assertThat(SipParserTest.parse(MessageWriter.write(message))).isEqualTo(message);
+    }
+
+    @Test
+    void numbersAcceptManyLeadingZeros() {
+        String zeros = "0".repeat(40);
+        String text = OPTIONS.replace("Content-Length: 0", "Content-Length: " + zeros)
+                .replace("CSeq: 1 OPTIONS", "CSeq: " + zeros + "7 OPTIONS")
+                .replace("Max-Forwards: 70", "Max-Forwards: " + zeros + "70")
+                .replace("sip:bob@example.com SIP", "sip:bob@example.com:" + zeros + "5060 SIP")
+                .replace("192.0.2.80:5062", "192.0.2.80:" + zeros + "5062")
+                .replace("Content-Length", "Contact: <sip:a@192.0.2.80>;expires=" + zeros + "3600\r\nContent-Length");
+
+        SipMessage message = parse(text);
+
+        assertThat(message.contentLength()).hasValue(0);
+        assertThat(message.cseq().sequence()).isEqualTo(7);
+        assertThat(message.maxForwards()).hasValue(70);
+        assertThat(((SipRequest) message).requestUri()).hasFieldOrPropertyWithValue("port", 5060);
+        assertThat(message.topVia().orElseThrow().port()).isEqualTo(5062);
+        assertThat(message.contacts().get(0).expires()).hasValue(3600);
+    }
+
+    @Test
+    void streamFramesContentLengthWithLeadingZeros() {
+        StreamFramer framer = new StreamFramer();
+        framer.feed(OPTIONS.replace("Content-Length: 0", "Content-Length: " + "0".repeat(40) + "4")
+                .concat("body").getBytes(StandardCharsets.UTF_8));
+
+        MessageParseResult result = framer.next();
+
+        assertThat(result).isInstanceOf(MessageParseResult.Parsed.class);
+        assertThat(((MessageParseResult.Parsed) result).message().bodyLength()).isEqualTo(4);
+    }
+
+    @Test
+    void rejectsNineteenSignificantDigits() {
+        ParseError error = reject(OPTIONS.replace("Content-Length: 0", "Content-Length: 00" + "9".repeat(19)));
+
+        assertThat(error.header()).isEqualTo("Content-Length");
+        assertThat(error.reason()).isEqualTo("Content-Length is larger than 2147483647");
     }
 }
