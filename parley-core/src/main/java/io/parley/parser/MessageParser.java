@@ -121,8 +121,14 @@ final class MessageParser {
         while (methodEnd < lineEnd && CharClass.TOKEN[bytes[methodEnd] & 0xFF]) {
             methodEnd++;
         }
-        if (methodEnd == start || methodEnd == lineEnd || bytes[methodEnd] != ' ') {
-            return rejectStartLine(400, methodEnd, methodEnd == start ? "missing method" : "invalid character in method");
+        if (methodEnd == start) {
+            return rejectStartLine(400, methodEnd, "missing method");
+        }
+        if (methodEnd == lineEnd) {
+            return rejectStartLine(400, methodEnd, "missing Request-URI after method");
+        }
+        if (bytes[methodEnd] != ' ') {
+            return rejectStartLine(400, methodEnd, "invalid character in method");
         }
         int uriStart = methodEnd + 1;
         int uriEnd = uriStart;

@@ -161,4 +161,37 @@ class HostileInputTest {
         assertThat(error.header()).isEqualTo("Content-Length");
         assertThat(error.reason()).isEqualTo("Content-Length is larger than 2147483647");
     }
+
+    @Test
+    void rejectsEmptyAddressAsMissing() {
+        String[] lines = {"Contact:", "Contact:   ", "Route: ,", "Record-Route: , <sip:p.example.com;lr>"};
+        for (String line : lines) {
+            ParseError error = reject(withHeader(line));
+
+            assertThat(error.reason()).as(line).isEqualTo("missing address");
+        }
+        ParseError to = reject(OPTIONS.replace("To: <sip:bob@example.com>", "To:"));
+
+        assertThat(to.header()).isEqualTo("To");
+        assertThat(to.reason()).isEqualTo("missing address");
+    }
+
+    @Test
+    void rejectsRequestLineWithOnlyMethod() {
+        ParseError error = reject(OPTIONS.replace("OPTIONS sip:bob@example.com SIP/2.0", "OPTIONS"));
+
+        assertThat(error.offset()).isEqualTo("OPTIONS".length());
+        assertThat(error.reason()).isEqualTo("missing Request-URI after method");
+    }
+
+    @Test
+    void longHeaderNameKeepsReasonInPhrase() {
+        String name = "X-" + "a".repeat(200);
+
+        ParseError error = reject(withHeader(name + " x"));
+
+        assertThat(error.header()).isEqualTo(name);
+        assertThat(error.reasonPhrase()).endsWith(": missing ':' after header name");
+        assertThat(error.reasonPhrase()).startsWith("Bad X-aaa");
+    }
 }
