@@ -96,8 +96,9 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>>
     }
 
     public B callId(String callId) {
-        if (callId.isEmpty() || callId.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("Call-ID '" + callId + "' must be a non-empty word without spaces");
+        if (!SipChars.isCallId(callId)) {
+            throw new IllegalArgumentException("Call-ID '" + callId + "' is not word or word@word; use letters, "
+                    + "digits and -.!%*_+`'~()<>:\\\"/[]?{}");
         }
         return replace(Header.typed(HeaderName.CALL_ID, callId));
     }

@@ -26,6 +26,78 @@ final class SipChars {
                 || c == '+' || c == '`' || c == '\'' || c == '~';
     }
 
+    /** Characters of a SIP URI user part besides alphanumerics and escapes (RFC 3261 section 25.1 user). */
+    static final String USER_MARKS = "-_.!~*'()&=+$,;?/";
+
+    /** Characters of a SIP URI password besides alphanumerics and escapes (RFC 3261 section 25.1 password). */
+    static final String PASSWORD_MARKS = "-_.!~*'()&=+$,";
+
+    /** word characters besides alphanumerics, the Call-ID alphabet (RFC 3261 section 25.1 word). */
+    private static final String WORD_MARKS = "-.!%*_+`'~()<>:\\\"/[]?{}";
+
+    /**
+     * Returns the index of the first character of {@code value} that is neither alphanumeric, nor in
+     * {@code marks}, nor part of a {@code %HH} escape, or -1 when there is none.
+     */
+    static int indexOfUnescaped(String value, String marks) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    return i;
+                }
+                i += 2;
+            } else if (!isAlphanumeric(c) && marks.indexOf(c) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Returns whether {@code host} is written as the parser reads a host: a host name or IPv4
+     * address of letters, digits, '-', '.' and '_', or an IPv6 reference of hex digits, ':' and '.'
+     * in brackets.
+     */
+    static boolean isHost(String host) {
+        boolean bracketed = host.length() > 2 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']';
+        int from = bracketed ? 1 : 0;
+        int to = bracketed ? host.length() - 1 : host.length();
+        for (int i = from; i < to; i++) {
+            char c = host.charAt(i);
+            boolean valid = bracketed
+                    ? Character.digit(c, 16) >= 0 && c < 128 || c == ':' || c == '.'
+                    : isAlphanumeric(c) || c == '-' || c == '.' || c == '_';
+            if (!valid) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** callid = word [ "@" word ] (RFC 3261 section 25.1). */
+    static boolean isCallId(String value) {
+        int at = value.indexOf('@');
+        String local = at < 0 ? value : value.substring(0, at);
+        String host = at < 0 ? "x" : value.substring(at + 1);
+        return isWord(local) && isWord(host);
+    }
+
+    private static boolean isWord(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAlphanumeric(c) && WORD_MARKS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return !value.isEmpty();
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /**
      * Decodes %-escapes (RFC 3986 section 2.1) as UTF-8. A '%' not followed by two hex digits is
      * kept as written, since the parser has already checked the escapes of parsed URIs.

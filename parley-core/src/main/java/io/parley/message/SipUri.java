@@ -27,11 +27,23 @@ public record SipUri(boolean secure, String user, String password, String host, 
         Objects.requireNonNull(host, "host");
         parameters = List.copyOf(parameters);
         headers = List.copyOf(headers);
-        if (host.isEmpty()) {
-            throw new IllegalArgumentException("SIP URI host is empty");
+        if (!SipChars.isHost(host)) {
+            throw new IllegalArgumentException("SIP URI host '" + host + "' is not a host name, IPv4 address "
+                    + "or IPv6 reference; write an IPv6 address in brackets, such as [2001:db8::1]");
         }
+        checkEscaped("user", user, SipChars.USER_MARKS);
+        checkEscaped("password", password, SipChars.PASSWORD_MARKS);
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("SIP URI port " + port + " is out of range; use 0-65535 or -1 for none");
+        }
+    }
+
+    /** Rejects a user or password character that the wire form needs %-escaped (RFC 3261 section 19.1.2). */
+    private static void checkEscaped(String part, String value, String marks) {
+        int bad = SipChars.indexOfUnescaped(value, marks);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("SIP URI " + part + " '" + value + "' has '" + value.charAt(bad)
+                    + "' at index " + bad + ", which must be %-escaped (or is a '%' not followed by two hex digits)");
         }
     }
 

@@ -1,0 +1,106 @@
+package io.parley.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.parser.MessageParseResult;
+import io.parley.parser.SipParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Values that would serialize to a message no parser accepts are rejected when built, with the value named. */
+class BuilderValidationTest {
+
+    private static SipRequest.Builder options() {
+        return SipRequest.builder(Method.OPTIONS, SipUri.of("bob", "example.com"))
+                .via(Via.of("UDP", "192.0.2.10", 5060, "z9hG4bK776asdhds"))
+                .from(NameAddress.of(SipUri.of("alice", "example.com")).withTag("1"))
+                .to(NameAddress.of(SipUri.of("bob", "example.com")))
+                .callId("843817637684230@998sdasdh09")
+                .cseq(new CSeq(1, Method.OPTIONS))
+                .maxForwards(70);
+    }
+
+    @Test
+    void callIdRejectsCharactersOutsideWord() {
+        for (String callId : List.of("a\tb", "a\0b", "a,b", "a;b", "a@b@c", "@", "a@", "caf\u00e9", "")) {
+            assertThatThrownBy(() -> options().callId(callId)).as(callId)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Call-ID '" + callId + "'");
+        }
+    }
+
+    @Test
+    void callIdAcceptsEveryWordCharacter() {
+        String callId = "aZ09-.!%*_+`'~()<>:\\\"/[]?{}@host.example.com";
+
+        SipRequest request = options().callId(callId).build();
+
+        assertThat(reparse(request).callId()).isEqualTo(callId);
+    }
+
+    @Test
+    void sipUriRejectsUnescapedUserCharacters() {
+        for (String user : List.of("a b", "a@b", "a:b", "a>b", "a%zz", "a%4", "caf\u00e9")) {
+            assertThatThrownBy(() -> SipUri.of(user, "example.com")).as(user)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("SIP URI user '" + user + "'");
+        }
+    }
+
+    @Test
+    void sipUriRejectsUnescapedPasswordCharacters() {
+        assertThatThrownBy(() -> new SipUri(false, "alice", "p@ss", "example.com", -1, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SIP URI password 'p@ss'");
+    }
+
+    @Test
+    void sipUriRejectsInvalidHosts() {
+        for (String host : List.of("", "a b", "a@b", "a;b", "a>b", "::1", "a:5", "[]", "[::1", "[g::1]")) {
+            assertThatThrownBy(() -> SipUri.of("bob", host)).as(host)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("SIP URI host '" + host + "'");
+        }
+    }
+
+    @Test
+    void escapedUserAndBracketedHostRoundTrip() {
+        SipUri uri = new SipUri(false, "a%20b;c", "p%40ss", "[2001:db8::1]", 5060, List.of(), List.of());
+
+        SipRequest request = options().to(NameAddress.of(uri)).build();
+
+        assertThat(reparse(request).to().uri()).isEqualTo(uri);
+    }
+
+    @Test
+    void viaRejectsInvalidHostsAndTransports() {
+        assertThatThrownBy(() -> Via.of("UDP", "::1", 5060, "z9hG4bK1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Via sent-by host '::1'");
+        assertThatThrownBy(() -> Via.of("UDP", "h x", 5060, "z9hG4bK1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Via sent-by host 'h x'");
+        assertThatThrownBy(() -> Via.of("U DP", "h", 5060, "z9hG4bK1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Via sent-protocol 'SIP/2.0/U DP'");
+        assertThatThrownBy(() -> Via.of("", "h", 5060, "z9hG4bK1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Via sent-protocol 'SIP/2.0/'");
+    }
+
+    @Test
+    void viaWithIpv6ReferenceRoundTrips() {
+        SipRequest request = options().via(Via.of("TCP", "[::1]", 5060, "z9hG4bK1")).build();
+
+        assertThat(reparse(request).topVia().orElseThrow().host()).isEqualTo("[::1]");
+    }
+
+    private static SipMessage reparse(SipMessage message) {
+        MessageParseResult result = SipParser.parseDatagram(MessageWriter.write(message));
+        assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
+        SipMessage parsed = ((MessageParseResult.Parsed) result).message();
+        assertThat(parsed).isEqualTo(message);
+        return parsed;
+    }
+}
