@@ -96,6 +96,44 @@ class BuilderValidationTest {
         assertThat(reparse(request).topVia().orElseThrow().host()).isEqualTo("[::1]");
     }
 
+    @Test
+    void parameterRejectsBrokenQuotedString() {
+        for (String value : List.of("\"a\"b\"", "\"a\\\"", "\"a\rb\"")) {
+            assertThatThrownBy(() -> new Parameter("x", value)).as(value)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("value of parameter 'x' is " + value + ", not a quoted-string");
+        }
+    }
+
+    @Test
+    void parameterRejectsUnquotedNonAscii() {
+        assertThatThrownBy(() -> new Parameter("x", "caf\u00e9"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value of parameter 'x' is 'caf\u00e9'");
+    }
+
+    @Test
+    void quotedParameterWithEscapesRoundTrips() {
+        NameAddress to = NameAddress.of(SipUri.of("bob", "example.com"))
+                .withParameter(new Parameter("x", "\"a\\\"b caf\u00e9\""));
+
+        SipRequest request = options().to(to).build();
+
+        assertThat(reparse(request).to().parameter("x")).contains("\"a\\\"b caf\u00e9\"");
+    }
+
+    @Test
+    void optionTagsMustBeTokens() {
+        for (String tag : List.of("a b", "a,b", "")) {
+            assertThatThrownBy(() -> options().supported(List.of(tag))).as(tag)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Supported option tag '" + tag + "'");
+        }
+        assertThatThrownBy(() -> options().require(List.of("100 rel")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Require option tag '100 rel'");
+    }
+
     private static SipMessage reparse(SipMessage message) {
         MessageParseResult result = SipParser.parseDatagram(MessageWriter.write(message));
         assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
