@@ -44,8 +44,16 @@ public final class Header {
         this.decoder = decoder;
     }
 
-    /** Creates a header kept as name and text, for headers without a typed accessor. */
+    /**
+     * Creates a header kept as name and text, for headers without a typed accessor. The text may
+     * hold HT but no other control character, which the parser rejects outside quoted-pairs.
+     */
     public static Header of(HeaderName name, String value) {
+        int control = SipChars.indexOfControl(value);
+        if (control >= 0) {
+            throw new IllegalArgumentException("value of " + name + " has control character "
+                    + String.format("0x%02X", (int) value.charAt(control)) + " at index " + control + "; remove it");
+        }
         return new Header(name, value, null);
     }
 

@@ -76,6 +76,17 @@ final class SipChars {
         return to > from;
     }
 
+    /** Returns the index of the first control character other than HT (%x00-08, %x0A-1F, DEL), or -1. */
+    static int indexOfControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** callid = word [ "@" word ] (RFC 3261 section 25.1). */
     static boolean isCallId(String value) {
         int at = value.indexOf('@');

@@ -134,6 +134,56 @@ class BuilderValidationTest {
                 .hasMessageContaining("Require option tag '100 rel'");
     }
 
+    @Test
+    void headerTextRejectsControlCharacters() {
+        assertThatThrownBy(() -> options().header(HeaderName.SUBJECT, "a\0b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value of Subject has control character 0x00 at index 1");
+        assertThatThrownBy(() -> options().userAgent("agent\u001b[2J"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value of User-Agent has control character 0x1B at index 5");
+    }
+
+    @Test
+    void headerTextWithTabRoundTrips() {
+        SipRequest request = options().header(HeaderName.SUBJECT, "a\tb").build();
+
+        assertThat(reparse(request).headerValue(HeaderName.SUBJECT)).contains("a\tb");
+    }
+
+    @Test
+    void reasonPhraseRejectsControlCharacters() {
+        assertThatThrownBy(() -> SipResponse.builder(200).reasonPhrase("O\0K"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason phrase 'O\0K' has control character 0x00 at index 1");
+    }
+
+    @Test
+    void warningAgentRejectsWhitespace() {
+        assertThatThrownBy(() -> new Warning(399, "host name", "text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warn-agent 'host name'");
+    }
+
+    @Test
+    void retryAfterCommentMustBalance() {
+        for (String comment : List.of("a)b", "a(b", "a\\", "a\0")) {
+            assertThatThrownBy(() -> new RetryAfter(5, comment, List.of())).as(comment)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Retry-After comment '" + comment + "'");
+        }
+    }
+
+    @Test
+    void retryAfterCommentWithEscapesRoundTrips() {
+        RetryAfter retryAfter = new RetryAfter(5, "in (about) 5 \\) s", List.of());
+
+        SipRequest request = options().retryAfter(retryAfter).build();
+
+        assertThat(reparse(request).header(HeaderName.RETRY_AFTER).orElseThrow().parsedAs(RetryAfter.class))
+                .contains(retryAfter);
+    }
+
     private static SipMessage reparse(SipMessage message) {
         MessageParseResult result = SipParser.parseDatagram(MessageWriter.write(message));
         assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
