@@ -54,6 +54,12 @@ public final class Header {
             throw new IllegalArgumentException("value of " + name + " has control character "
                     + String.format("0x%02X", (int) value.charAt(control)) + " at index " + control + "; remove it");
         }
+        // The parser strips leading and trailing LWS, so such a value would not read back the same.
+        boolean padded = !value.isEmpty()
+                && (SipChars.isWhitespace(value.charAt(0)) || SipChars.isWhitespace(value.charAt(value.length() - 1)));
+        if (padded) {
+            throw new IllegalArgumentException("value of " + name + " '" + value + "' has leading or trailing whitespace; strip it");
+        }
         return new Header(name, value, null);
     }
 

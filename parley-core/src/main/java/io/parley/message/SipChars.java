@@ -32,6 +32,12 @@ final class SipChars {
     /** Characters of a SIP URI password besides alphanumerics and escapes (RFC 3261 section 25.1 password). */
     static final String PASSWORD_MARKS = "-_.!~*'()&=+$,";
 
+    /** paramchar besides alphanumerics and escapes (RFC 3261 section 25.1 param-unreserved and unreserved). */
+    static final String URI_PARAMETER_MARKS = "[]/:&+$-_.!~*'()";
+
+    /** hname and hvalue characters besides alphanumerics and escapes (RFC 3261 section 25.1 hnv-unreserved and unreserved). */
+    static final String URI_HEADER_MARKS = "[]/?:+$-_.!~*'()";
+
     /** word characters besides alphanumerics, the Call-ID alphabet (RFC 3261 section 25.1 word). */
     private static final String WORD_MARKS = "-.!%*_+`'~()<>:\\\"/[]?{}";
 
@@ -85,6 +91,10 @@ final class SipChars {
             }
         }
         return -1;
+    }
+
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** callid = word [ "@" word ] (RFC 3261 section 25.1). */

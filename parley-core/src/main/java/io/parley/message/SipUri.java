@@ -33,12 +33,20 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         checkEscaped("user", user, SipChars.USER_MARKS);
         checkEscaped("password", password, SipChars.PASSWORD_MARKS);
+        for (Parameter parameter : parameters) {
+            checkEscaped("parameter name", parameter.name(), SipChars.URI_PARAMETER_MARKS);
+            checkEscaped("parameter value", parameter.value(), SipChars.URI_PARAMETER_MARKS);
+        }
+        for (Parameter header : headers) {
+            checkEscaped("header name", header.name(), SipChars.URI_HEADER_MARKS);
+            checkEscaped("header value", header.value(), SipChars.URI_HEADER_MARKS);
+        }
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("SIP URI port " + port + " is out of range; use 0-65535 or -1 for none");
         }
     }
 
-    /** Rejects a user or password character that the wire form needs %-escaped (RFC 3261 section 19.1.2). */
+    /** Rejects a character that the wire form of this URI part needs %-escaped (RFC 3261 section 19.1.2). */
     private static void checkEscaped(String part, String value, String marks) {
         int bad = SipChars.indexOfUnescaped(value, marks);
         if (bad >= 0) {

@@ -184,6 +184,35 @@ class BuilderValidationTest {
                 .contains(retryAfter);
     }
 
+    @Test
+    void headerTextRejectsSurroundingWhitespace() {
+        assertThatThrownBy(() -> options().header(HeaderName.SUBJECT, "  x  "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value of Subject '  x  ' has leading or trailing whitespace");
+    }
+
+    @Test
+    void sipUriRejectsUnescapedParameterAndHeaderCharacters() {
+        assertThatThrownBy(() -> SipUri.of("bob", "example.com").withParameter(new Parameter("x", "a?b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SIP URI parameter value 'a?b'");
+        assertThatThrownBy(() -> new SipUri(false, "bob", "", "example.com", -1, List.of(),
+                List.of(new Parameter("subject", "b&c=d"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SIP URI header value 'b&c=d'");
+    }
+
+    @Test
+    void escapedUriParameterAndHeaderRoundTrip() {
+        List<Parameter> parameters = List.of(new Parameter("x", "a%3Fb"), Parameter.flag("lr"));
+        List<Parameter> headers = List.of(new Parameter("subject", "b%26c%3Dd"));
+        SipUri uri = new SipUri(false, "bob", "", "example.com", -1, parameters, headers);
+
+        SipRequest request = options().to(NameAddress.of(uri)).build();
+
+        assertThat(reparse(request).to().uri()).isEqualTo(uri);
+    }
+
     private static SipMessage reparse(SipMessage message) {
         MessageParseResult result = SipParser.parseDatagram(MessageWriter.write(message));
         assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
