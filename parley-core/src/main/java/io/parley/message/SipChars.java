@@ -61,6 +61,17 @@ final class SipChars {
         return -1;
     }
 
+    /** Returns the index of the first character that is neither alphanumeric nor in {@code marks}, or -1. */
+    static int indexOfOutside(String value, String marks) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isAlphanumeric(c) && marks.indexOf(c) < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Returns whether {@code host} is written as the parser reads a host: a host name or IPv4
      * address of letters, digits, '-', '.' and '_', or an IPv6 reference of hex digits, ':' and '.'
@@ -95,6 +106,18 @@ final class SipChars {
 
     static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3261 section 25.1). */
+    static boolean isScheme(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !(isAlphanumeric(c) || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 
     /** callid = word [ "@" word ] (RFC 3261 section 25.1). */

@@ -38,6 +38,11 @@ public record Via(String protocolName, String protocolVersion, String transport,
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("Via port " + port + " is out of range; use 0-65535 or -1 for none");
         }
+        for (Parameter parameter : parameters) {
+            if (parameter.is("branch") && parameter.value().isEmpty()) {
+                throw new IllegalArgumentException("Via branch is empty; use " + MAGIC_COOKIE + " and a unique token");
+            }
+        }
     }
 
     /** Creates {@code SIP/2.0/transport host:port;branch=branch}; a port of -1 writes none. */

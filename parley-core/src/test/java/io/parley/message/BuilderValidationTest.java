@@ -213,6 +213,35 @@ class BuilderValidationTest {
         assertThat(reparse(request).to().uri()).isEqualTo(uri);
     }
 
+    @Test
+    void viaRejectsEmptyBranch() {
+        assertThatThrownBy(() -> Via.of("UDP", "192.0.2.10", 5060, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Via branch is empty");
+    }
+
+    @Test
+    void absoluteUriRejectsInvalidSchemeAndText() {
+        assertThatThrownBy(() -> new AbsoluteUri("ht tp", "//example.com"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("URI scheme 'ht tp'");
+        assertThatThrownBy(() -> new AbsoluteUri("http", "//x y>"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("URI 'http://x y>'");
+        assertThatThrownBy(() -> new AbsoluteUri("urn", ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("URI 'urn:' is empty after the scheme");
+    }
+
+    @Test
+    void absoluteUriRoundTrips() {
+        AbsoluteUri uri = new AbsoluteUri("http", "//example.com/a%20b?c=d;e#f");
+
+        SipRequest request = options().to(NameAddress.of(uri)).build();
+
+        assertThat(reparse(request).to().uri()).isEqualTo(uri);
+    }
+
     private static SipMessage reparse(SipMessage message) {
         MessageParseResult result = SipParser.parseDatagram(MessageWriter.write(message));
         assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
