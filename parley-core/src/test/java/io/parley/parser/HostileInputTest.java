@@ -8,7 +8,12 @@ import io.parley.message.HeaderName;
 import io.parley.message.MessageWriter;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
+import io.parley.message.SipResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Hand-made hostile messages: each is rejected with a reason that names the fault, or parses and round-trips. */
@@ -193,5 +198,36 @@ class HostileInputTest {
         assertThat(error.header()).isEqualTo(name);
         assertThat(error.reasonPhrase()).endsWith(": missing ':' after header name");
         assertThat(error.reasonPhrase()).startsWith("Bad X-aaa");
+    }
+
+    /**
+     * The value types check their parts when constructed, and the parser builds them too, so every
+     * message the parser accepts must pass those checks and rebuild through its builder.
+     */
+    @Test
+    void acceptedMutationsRebuildThroughBuilders() {
+        byte[] marks = ",;:\"<>[]@%\\ \t\r\n=?&/()\0\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        Random random = new Random(3261L);
+        List<byte[]> corpus = new ArrayList<>();
+        for (Path path : TortureMessages.files(TortureMessages.RFC4475)) {
+            corpus.add(TortureMessages.read(path));
+        }
+        for (byte[] original : corpus) {
+            for (int i = 0; i < 300; i++) {
+                byte[] mutated = original.clone();
+                for (int edit = 0; edit < 3; edit++) {
+                    mutated[random.nextInt(mutated.length)] = marks[random.nextInt(marks.length)];
+                }
+
+                MessageParseResult result = SipParser.parseDatagram(mutated);
+
+                if (result instanceof MessageParseResult.Parsed parsed && parsed.message().maxForwards().isPresent()) {
+                    SipMessage message = parsed.message();
+                    SipMessage rebuilt = message instanceof SipRequest request
+                            ? request.toBuilder().build() : ((SipResponse) message).toBuilder().build();
+                    assertThat(parse(MessageWriter.write(rebuilt))).isEqualTo(rebuilt);
+                }
+            }
+        }
     }
 }
