@@ -31,22 +31,23 @@ public record RetryAfter(long seconds, String comment, List<Parameter> parameter
 
     /**
      * Returns whether {@code text} fits between the parentheses of a comment as written, with
-     * quoted-pairs kept: nested parentheses balance and a backslash escapes the next character
-     * (RFC 3261 section 25.1 comment).
+     * quoted-pairs kept: nested parentheses balance, a backslash escapes the next character, and no
+     * control character stands unescaped except HT and the CR LF of a folded line (RFC 3261 section
+     * 25.1 comment). Parsed comments keep their folds, which the parser checks.
      */
     private static boolean isCommentText(String text) {
         int depth = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
-                i++;
-                c = i < text.length() ? text.charAt(i) : '\n';
+                if (++i == text.length()) {
+                    return false;
+                }
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth < 0) {
                 return false;
-            }
-            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            } else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) {
                 return false;
             }
         }

@@ -103,6 +103,15 @@ class HostileInputTest {
     }
 
     @Test
+    void retryAfterCommentWithFoldAndQuotedPairParses() {
+        for (String comment : List.of("(a\r\n b)", "(a\"\\\u0001\"b)")) {
+            SipMessage message = parse(withHeader("Retry-After: 5 " + comment));
+
+            assertThat(parse(MessageWriter.write(message))).as(comment).isEqualTo(message);
+        }
+    }
+
+    @Test
     void rejectsControlCharacterInReasonPhrase() {
         String text = OK.replace("200 OK\r\n", "200 O\0K\r\n");
 
