@@ -26,26 +26,26 @@ final class SipChars {
                 || c == '+' || c == '`' || c == '\'' || c == '~';
     }
 
-    /** Characters of a SIP URI user part besides alphanumerics and escapes (RFC 3261 section 25.1 user). */
-    static final String USER_MARKS = "-_.!~*'()&=+$,;?/";
+    /** Characters of a SIP URI user part other than escapes (RFC 3261 section 25.1 user). */
+    static final boolean[] USER = table("-_.!~*'()&=+$,;?/");
 
-    /** Characters of a SIP URI password besides alphanumerics and escapes (RFC 3261 section 25.1 password). */
-    static final String PASSWORD_MARKS = "-_.!~*'()&=+$,";
+    /** Characters of a SIP URI password other than escapes (RFC 3261 section 25.1 password). */
+    static final boolean[] PASSWORD = table("-_.!~*'()&=+$,");
 
-    /** paramchar besides alphanumerics and escapes (RFC 3261 section 25.1 param-unreserved and unreserved). */
-    static final String URI_PARAMETER_MARKS = "[]/:&+$-_.!~*'()";
+    /** paramchar other than escapes: alphanumerics, param-unreserved and mark (RFC 3261 section 25.1). */
+    static final boolean[] URI_PARAMETER = table("[]/:&+$-_.!~*'()");
 
-    /** hname and hvalue characters besides alphanumerics and escapes (RFC 3261 section 25.1 hnv-unreserved and unreserved). */
-    static final String URI_HEADER_MARKS = "[]/?:+$-_.!~*'()";
+    /** hname and hvalue characters other than escapes: alphanumerics, hnv-unreserved and mark (RFC 3261 section 25.1). */
+    static final boolean[] URI_HEADER = table("[]/?:+$-_.!~*'()");
 
-    /** word characters besides alphanumerics, the Call-ID alphabet (RFC 3261 section 25.1 word). */
-    private static final String WORD_MARKS = "-.!%*_+`'~()<>:\\\"/[]?{}";
+    /** word characters, the Call-ID alphabet (RFC 3261 section 25.1 word). */
+    private static final boolean[] WORD = table("-.!%*_+`'~()<>:\\\"/[]?{}");
 
     /**
-     * Returns the index of the first character of {@code value} that is neither alphanumeric, nor in
-     * {@code marks}, nor part of a {@code %HH} escape, or -1 when there is none.
+     * Returns the index of the first character of {@code value} that is neither in {@code table} nor
+     * part of a {@code %HH} escape, or -1 when there is none.
      */
-    static int indexOfUnescaped(String value, String marks) {
+    static int indexOfUnescaped(String value, boolean[] table) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '%') {
@@ -54,22 +54,31 @@ final class SipChars {
                     return i;
                 }
                 i += 2;
-            } else if (!isAlphanumeric(c) && marks.indexOf(c) < 0) {
+            } else if (c >= 128 || !table[c]) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Returns the index of the first character that is neither alphanumeric nor in {@code marks}, or -1. */
-    static int indexOfOutside(String value, String marks) {
+    /** Returns the index of the first character of {@code value} not in {@code table}, or -1. */
+    static int indexOfOutside(String value, boolean[] table) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!isAlphanumeric(c) && marks.indexOf(c) < 0) {
+            if (c >= 128 || !table[c]) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Returns a table of the ASCII alphanumerics and {@code marks}, indexed by character. */
+    static boolean[] table(String marks) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = isAlphanumeric(c) || marks.indexOf(c) >= 0;
+        }
+        return table;
     }
 
     /**
@@ -131,7 +140,7 @@ final class SipChars {
     private static boolean isWord(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!isAlphanumeric(c) && WORD_MARKS.indexOf(c) < 0) {
+            if (c >= 128 || !WORD[c]) {
                 return false;
             }
         }

@@ -138,6 +138,14 @@ final class HeaderSection {
      * is rejected because a lenient peer would take it as a line end and read the rest as a header.
      */
     private static int findControl(byte[] bytes, int from, int to) {
+        // Most values have no control character at all, so a plain scan settles them.
+        int scan = from;
+        while (scan < to && !CharClass.isControl(bytes[scan] & 0xFF)) {
+            scan++;
+        }
+        if (scan == to) {
+            return -1;
+        }
         boolean quoted = false;
         for (int i = from; i < to; i++) {
             int b = bytes[i] & 0xFF;
