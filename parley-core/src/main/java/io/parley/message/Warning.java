@@ -22,9 +22,9 @@ public record Warning(int code, String agent, String text) {
         }
         for (int i = 0; i < agent.length(); i++) {
             char c = agent.charAt(i);
-            if (c <= ' ' || c == '"' || c == 0x7F) {
-                throw new IllegalArgumentException("warn-agent '" + agent + "' contains whitespace, '\"' or a control "
-                        + "character; use a host, host:port or token");
+            if (c <= ' ' || c == '"' || c >= 0x7F) {
+                throw new IllegalArgumentException("warn-agent '" + agent + "' contains whitespace, '\"', a control "
+                        + "or a non-ASCII character; use a host, host:port or token");
             }
         }
     }

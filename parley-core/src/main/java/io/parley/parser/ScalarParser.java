@@ -196,6 +196,12 @@ final class ScalarParser {
             while (!r.atEnd() && !CharClass.isLws(r.peek()) && r.peek() != '"') {
                 r.pos++;
             }
+            // warn-agent = hostport / pseudonym, both ASCII (RFC 3261 section 25.1).
+            for (int i = agentStart; i < r.pos; i++) {
+                if (r.bytes[i] < 0) {
+                    return r.failAt(i, "warn-agent is not a host or token");
+                }
+            }
             String agent = r.ascii(agentStart, r.pos);
             r.skipLws();
             if (agent.isEmpty() || r.peek() != '"') {

@@ -163,6 +163,9 @@ class BuilderValidationTest {
         assertThatThrownBy(() -> new Warning(399, "host name", "text"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("warn-agent 'host name'");
+        assertThatThrownBy(() -> new Warning(399, "h\u00e9st", "text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warn-agent 'h\u00e9st'");
     }
 
     @Test

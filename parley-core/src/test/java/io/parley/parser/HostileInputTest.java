@@ -112,6 +112,17 @@ class HostileInputTest {
     }
 
     @Test
+    void rejectsNonAsciiWarnAgent() {
+        String text = withHeader("Warning: 399 h\u00e9st \"text\"");
+
+        ParseError error = reject(text);
+
+        assertThat(error.header()).isEqualTo("Warning");
+        assertThat(error.offset()).isEqualTo(text.indexOf("\u00e9"));
+        assertThat(error.reason()).isEqualTo("warn-agent is not a host or token");
+    }
+
+    @Test
     void rejectsControlCharacterInReasonPhrase() {
         String text = OK.replace("200 OK\r\n", "200 O\0K\r\n");
 
