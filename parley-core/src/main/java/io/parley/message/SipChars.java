@@ -38,6 +38,12 @@ final class SipChars {
     /** hname and hvalue characters other than escapes: alphanumerics, hnv-unreserved and mark (RFC 3261 section 25.1). */
     static final boolean[] URI_HEADER = table("[]/?:+$-_.!~*'()");
 
+    /** Characters of a host name or IPv4 address as the parser reads them. */
+    private static final boolean[] HOST = table("-._");
+
+    /** Characters inside the brackets of an IPv6 reference: hex digits, ':' and '.' (checked no further). */
+    private static final boolean[] IPV6_REFERENCE = hexTable(":.");
+
     /** word characters, the Call-ID alphabet (RFC 3261 section 25.1 word). */
     private static final boolean[] WORD = table("-.!%*_+`'~()<>:\\\"/[]?{}");
 
@@ -72,6 +78,14 @@ final class SipChars {
         return -1;
     }
 
+    private static boolean[] hexTable(String marks) {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < 128; c++) {
+            table[c] = Character.digit(c, 16) >= 0 || marks.indexOf(c) >= 0;
+        }
+        return table;
+    }
+
     /** Returns a table of the ASCII alphanumerics and {@code marks}, indexed by character. */
     static boolean[] table(String marks) {
         boolean[] table = new boolean[128];
@@ -90,12 +104,10 @@ final class SipChars {
         boolean bracketed = host.length() > 2 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']';
         int from = bracketed ? 1 : 0;
         int to = bracketed ? host.length() - 1 : host.length();
+        boolean[] table = bracketed ? IPV6_REFERENCE : HOST;
         for (int i = from; i < to; i++) {
             char c = host.charAt(i);
-            boolean valid = bracketed
-                    ? Character.digit(c, 16) >= 0 && c < 128 || c == ':' || c == '.'
-                    : isAlphanumeric(c) || c == '-' || c == '.' || c == '_';
-            if (!valid) {
+            if (c >= 128 || !table[c]) {
                 return false;
             }
         }

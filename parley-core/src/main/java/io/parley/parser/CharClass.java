@@ -39,7 +39,19 @@ final class CharClass {
     /** Characters of a tel URI number (RFC 3966 section 3): digits, visual separators, '+', '*', '#'. */
     static final boolean[] TEL_NUMBER = table("+-.()*#");
 
+    /** CTL = %x00-1F / %x7F (RFC 5234 appendix B.1). */
+    static final boolean[] CONTROL = controlTable();
+
     private CharClass() {
+    }
+
+    private static boolean[] controlTable() {
+        boolean[] table = new boolean[256];
+        for (int c = 0; c < 0x20; c++) {
+            table[c] = true;
+        }
+        table[0x7F] = true;
+        return table;
     }
 
     private static boolean[] table(String extra) {

@@ -140,7 +140,7 @@ final class HeaderSection {
     private static int findControl(byte[] bytes, int from, int to) {
         // Most values have no control character at all, so a plain scan settles them.
         int scan = from;
-        while (scan < to && !CharClass.isControl(bytes[scan] & 0xFF)) {
+        while (scan < to && !CharClass.CONTROL[bytes[scan] & 0xFF]) {
             scan++;
         }
         if (scan == to) {
