@@ -32,7 +32,7 @@ public record RetryAfter(long seconds, String comment, List<Parameter> parameter
     /**
      * Returns whether {@code text} fits between the parentheses of a comment as written, with
      * quoted-pairs kept: nested parentheses balance, a backslash escapes the next character, and no
-     * control character stands unescaped except HT and the CR LF of a folded line (RFC 3261 section
+     * control character appears unescaped except HT and the CR LF of a folded line (RFC 3261 section
      * 25.1 comment). Parsed comments keep their folds, which the parser checks.
      */
     private static boolean isCommentText(String text) {
