@@ -7,11 +7,14 @@ import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.ParseError;
+import io.parley.parser.ParserLimits;
 import io.parley.parser.SipParser;
 import io.parley.parser.StreamFramer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +52,9 @@ final class ParseCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files holding raw SIP message bytes.")
     private List<Path> files;
 
+    /** Bytes read from a file per framer feed; any size works, since the framer reassembles split messages. */
+    private static final int STREAM_CHUNK_SIZE = 64 * 1024;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -57,15 +63,16 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean allValid = true;
         for (Path file : files) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
+            // Files are read in bounded pieces: a capture may be larger than the heap or than 2 GB.
+            try (InputStream in = Files.newInputStream(file)) {
+                allValid &= stream ? parseStream(file, in, out) : parseDatagram(file, readDatagram(in), out);
+            } catch (NoSuchFileException e) {
+                err.println("parley parse: file not found: " + file + "; check the path");
+                return 2;
             } catch (IOException e) {
                 err.println("parley parse: failed to read " + file + ": " + e.getMessage() + "; check the path and permissions");
                 return 2;
             }
-            boolean valid = stream ? parseStream(file, bytes, out) : parseDatagram(file, bytes, out);
-            allValid &= valid;
         }
         out.flush();
         return allValid ? 0 : 1;
@@ -89,28 +96,64 @@ final class ParseCommand implements Callable<Integer> {
         };
     }
 
-    private boolean parseStream(Path file, byte[] bytes, PrintWriter out) {
+    /**
+     * Reads at most one byte more than the maximum message size, enough for the parser to reject a
+     * larger file without holding all of it.
+     */
+    private static byte[] readDatagram(InputStream in) throws IOException {
+        return in.readNBytes(ParserLimits.DEFAULTS.maxMessageSize() + 1);
+    }
+
+    /** Feeds the file to a framer one chunk at a time, as a connection would, until framing breaks or the file ends. */
+    private boolean parseStream(Path file, InputStream in, PrintWriter out) throws IOException {
         StreamFramer framer = new StreamFramer();
-        framer.feed(bytes);
+        byte[] chunk = new byte[STREAM_CHUNK_SIZE];
         boolean valid = true;
+        boolean anyMessage = false;
+        int read;
+        while ((read = in.read(chunk)) > 0) {
+            framer.feed(chunk, 0, read);
+            StreamOutcome outcome = drain(file, framer, out);
+            valid &= outcome != StreamOutcome.INVALID;
+            anyMessage |= outcome != StreamOutcome.NONE;
+            if (framer.state() == StreamFramer.State.BROKEN) {
+                return false;
+            }
+        }
+        if (framer.buffered() > 0) {
+            printIncomplete(file, framer.buffered(), out);
+            return false;
+        }
+        if (!anyMessage) {
+            printEmptyStream(file, out);
+            return false;
+        }
+        return valid;
+    }
+
+    /** Result of {@link #drain}: no message, only valid messages, or at least one invalid message. */
+    private enum StreamOutcome { NONE, VALID, INVALID }
+
+    /** Prints every complete message in the framer and stops at NeedMoreData or a framing error. */
+    private StreamOutcome drain(Path file, StreamFramer framer, PrintWriter out) {
+        StreamOutcome outcome = StreamOutcome.NONE;
         while (true) {
             MessageParseResult result = framer.next();
             switch (result) {
-                case MessageParseResult.Parsed parsed -> printValid(file, parsed.message(), out);
+                case MessageParseResult.Parsed parsed -> {
+                    printValid(file, parsed.message(), out);
+                    outcome = outcome == StreamOutcome.INVALID ? outcome : StreamOutcome.VALID;
+                }
                 case MessageParseResult.Rejected rejected -> {
                     printInvalid(file, rejected.error(), out);
                     if (rejected.error().framing()) {
                         // A real connection is closed here: nothing after a framing error can be trusted.
-                        return false;
+                        return StreamOutcome.INVALID;
                     }
-                    valid = false;
+                    outcome = StreamOutcome.INVALID;
                 }
                 case MessageParseResult.NeedMoreData needMore -> {
-                    if (framer.buffered() > 0) {
-                        printIncomplete(file, framer.buffered(), out);
-                        return false;
-                    }
-                    return valid;
+                    return outcome;
                 }
             }
         }
@@ -154,6 +197,17 @@ final class ParseCommand implements Callable<Integer> {
         }
         out.println(file + ": invalid incomplete message, " + buffered
                 + " bytes at the end wait for more data (a stream would keep reading)");
+    }
+
+    private void printEmptyStream(Path file, PrintWriter out) {
+        if (json) {
+            ObjectNode node = mapper.createObjectNode();
+            node.put("valid", false);
+            node.put("empty", true);
+            out.println(toJson(file, node));
+            return;
+        }
+        out.println(file + ": invalid no message, the stream is empty or holds only CRLF keep-alives");
     }
 
     private String toJson(Path file, ObjectNode body) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,6 +86,54 @@ class ParseCommandTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("absent.dat");
+    }
+
+    @Test
+    void missingFileMessageSaysNotFound() {
+        int status = run("parse", dir.resolve("absent.dat").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("file not found");
+    }
+
+    @Test
+    void datagramOverTwoGigabytesIsRejected() throws IOException {
+        Path file = sparseFile("huge.dat", 3L << 30);
+
+        int status = run("parse", file.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).startsWith(file + ": invalid 513 message larger than 65535 bytes");
+    }
+
+    @Test
+    void streamOverTwoGigabytesStopsAtFramingError() throws IOException {
+        Path file = sparseFile("huge.bin", 3L << 30);
+
+        int status = run("parse", "--stream", file.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString()).startsWith(file + ": invalid 513 header section larger than 16384 bytes");
+    }
+
+    @Test
+    void emptyStreamIsReportedAsInvalid() throws IOException {
+        Path file = dir.resolve("keepalives.bin");
+        Files.writeString(file, "\r\n\r\n\r\n", StandardCharsets.US_ASCII);
+
+        int status = run("parse", "--stream", file.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out.toString().strip()).isEqualTo(file + ": invalid no message, the stream is empty or holds only CRLF keep-alives");
+    }
+
+    /** Creates a file of {@code size} zero bytes; most file systems store it without using the space. */
+    private Path sparseFile(String name, long size) throws IOException {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return file;
     }
 
     @Test

@@ -12,11 +12,21 @@ import java.util.Objects;
  */
 public record AbsoluteUri(String scheme, String schemeSpecificPart) implements Uri {
 
+    /**
+     * Characters the parser reads in an absolute URI besides alphanumerics (hier-part / opaque-part,
+     * loosely). A '%' is kept without checking that two hex digits follow, as the parser does.
+     */
+    private static final boolean[] ABSOLUTE_URI = SipChars.table("-_.!~*'();/?:@&=+$,%[]#");
+
     public AbsoluteUri {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(schemeSpecificPart, "schemeSpecificPart");
-        if (scheme.isEmpty()) {
-            throw new IllegalArgumentException("URI scheme is empty");
+        if (!SipChars.isScheme(scheme)) {
+            throw new IllegalArgumentException("URI scheme '" + scheme + "' is not ALPHA *( ALPHA / DIGIT / \"+\" / \"-\" / \".\" )");
+        }
+        if (schemeSpecificPart.isEmpty() || SipChars.indexOfOutside(schemeSpecificPart, ABSOLUTE_URI) >= 0) {
+            throw new IllegalArgumentException("URI '" + scheme + ":" + schemeSpecificPart + "' is empty after the scheme "
+                    + "or has whitespace, '<', '>', '\"' or another character that must be %-escaped");
         }
     }
 

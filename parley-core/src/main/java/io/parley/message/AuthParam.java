@@ -54,21 +54,13 @@ public record AuthParam(String name, String value, boolean quoted) {
         return name.equalsIgnoreCase(otherName);
     }
 
-    /** Appends {@code name=value} in wire form, escaping {@code "} and {@code \} inside quotes. */
+    /** Appends {@code name=value} in wire form, escaping {@code "}, {@code \} and control characters inside quotes. */
     public void appendTo(StringBuilder out) {
         out.append(name).append('=');
         if (!quoted) {
             out.append(value);
             return;
         }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        out.append('"');
+        SipChars.appendQuoted(out, value);
     }
 }

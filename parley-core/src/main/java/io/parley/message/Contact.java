@@ -60,11 +60,16 @@ public record Contact(NameAddress address) {
     }
 
     private static OptionalLong parseDigits(String value) {
-        if (value.isEmpty() || value.length() > 18) {
+        int first = 0;
+        while (first < value.length() - 1 && value.charAt(first) == '0') {
+            first++;
+        }
+        // At most 18 significant digits, so the result fits in a long.
+        if (value.isEmpty() || value.length() - first > 18) {
             return OptionalLong.empty();
         }
         long result = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
                 return OptionalLong.empty();

@@ -50,8 +50,22 @@ public final class Header {
     private record Pending(HeaderValueDecoder decoder) {
     }
 
-    /** Creates a header kept as name and text, for headers without a typed accessor. */
+    /**
+     * Creates a header kept as name and text, for headers without a typed accessor. The text may
+     * hold HT but no other control character, which the parser rejects outside quoted-pairs.
+     */
     public static Header of(HeaderName name, String value) {
+        int control = SipChars.indexOfControl(value);
+        if (control >= 0) {
+            throw new IllegalArgumentException("value of " + name + " has control character "
+                    + String.format("0x%02X", (int) value.charAt(control)) + " at index " + control + "; remove it");
+        }
+        // The parser strips leading and trailing LWS, so such a value would not read back the same.
+        boolean padded = !value.isEmpty()
+                && (SipChars.isWhitespace(value.charAt(0)) || SipChars.isWhitespace(value.charAt(value.length() - 1)));
+        if (padded) {
+            throw new IllegalArgumentException("value of " + name + " '" + value + "' has leading or trailing whitespace; strip it");
+        }
         return new Header(name, value, null);
     }
 

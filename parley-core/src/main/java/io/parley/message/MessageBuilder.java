@@ -96,8 +96,9 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>>
     }
 
     public B callId(String callId) {
-        if (callId.isEmpty() || callId.indexOf(' ') >= 0) {
-            throw new IllegalArgumentException("Call-ID '" + callId + "' must be a non-empty word without spaces");
+        if (!SipChars.isCallId(callId)) {
+            throw new IllegalArgumentException("Call-ID '" + callId + "' is not word or word@word; use letters, "
+                    + "digits and -.!%*_+`'~()<>:\\\"/[]?{}");
         }
         return replace(Header.typed(HeaderName.CALL_ID, callId));
     }
@@ -147,19 +148,19 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>>
     }
 
     public B supported(List<String> optionTags) {
-        return replace(Header.typed(HeaderName.SUPPORTED, List.copyOf(optionTags)));
+        return replace(Header.typed(HeaderName.SUPPORTED, checkedOptionTags(HeaderName.SUPPORTED, optionTags)));
     }
 
     public B require(List<String> optionTags) {
-        return replace(Header.typed(HeaderName.REQUIRE, List.copyOf(optionTags)));
+        return replace(Header.typed(HeaderName.REQUIRE, checkedOptionTags(HeaderName.REQUIRE, optionTags)));
     }
 
     public B proxyRequire(List<String> optionTags) {
-        return replace(Header.typed(HeaderName.PROXY_REQUIRE, List.copyOf(optionTags)));
+        return replace(Header.typed(HeaderName.PROXY_REQUIRE, checkedOptionTags(HeaderName.PROXY_REQUIRE, optionTags)));
     }
 
     public B unsupported(List<String> optionTags) {
-        return replace(Header.typed(HeaderName.UNSUPPORTED, List.copyOf(optionTags)));
+        return replace(Header.typed(HeaderName.UNSUPPORTED, checkedOptionTags(HeaderName.UNSUPPORTED, optionTags)));
     }
 
     public B userAgent(String text) {
@@ -286,6 +287,17 @@ public abstract sealed class MessageBuilder<B extends MessageBuilder<B>>
             throw new IllegalArgumentException(seconds + " seconds is out of range; use 0 to 2^32-1");
         }
         return seconds;
+    }
+
+    /** option-tag = token (RFC 3261 section 25.1); an empty list writes an empty header. */
+    private static List<String> checkedOptionTags(HeaderName name, List<String> optionTags) {
+        for (String tag : optionTags) {
+            if (!SipChars.isToken(tag)) {
+                throw new IllegalArgumentException(name + " option tag '" + tag
+                        + "' is not a token; use letters, digits and -.!%*_+`'~, one tag per list element");
+            }
+        }
+        return List.copyOf(optionTags);
     }
 
     private static void requireUntyped(HeaderName name) {

@@ -22,20 +22,47 @@ public record Parameter(String name, String value) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("parameter name is empty");
         }
-        if (!isPlain(name, NAME_SEPARATORS)) {
+        if (!isPlain(name, NAME_SEPARATORS, false)) {
             throw new IllegalArgumentException("parameter name '" + name + "' contains whitespace or a separator");
         }
         boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
-        if (quoted ? value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 : !isPlain(value, VALUE_SEPARATORS)) {
-            throw new IllegalArgumentException("value of parameter '" + name + "' contains whitespace or a separator; quote or escape it");
+        if (quoted && !isQuotedString(value)) {
+            throw new IllegalArgumentException("value of parameter '" + name + "' is " + value
+                    + ", not a quoted-string; escape '\"' and '\\' inside the quotes and leave out CR and LF");
+        }
+        if (!quoted && !isPlain(value, VALUE_SEPARATORS, true)) {
+            throw new IllegalArgumentException("value of parameter '" + name + "' is '" + value
+                    + "', which contains whitespace, a separator or a non-ASCII character; quote or escape it");
         }
     }
 
-    /** Returns whether {@code text} has no whitespace, control character or character marked in {@code separators}. */
-    private static boolean isPlain(String text, boolean[] separators) {
+    /**
+     * Returns whether {@code text} has no whitespace, control character or character marked in
+     * {@code separators}, and with {@code asciiOnly} no non-ASCII character either. The parser reads
+     * a non-ASCII value only inside quotes.
+     */
+    private static boolean isPlain(String text, boolean[] separators, boolean asciiOnly) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 128 && separators[c]) {
+            if (c < 128 ? separators[c] : asciiOnly) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE, with no CR or LF (RFC 3261 section 25.1). */
+    private static boolean isQuotedString(String value) {
+        int last = value.length() - 1;
+        for (int i = 1; i < last; i++) {
+            char c = value.charAt(i);
+            if (c == '\\') {
+                i++;
+                c = i < last ? value.charAt(i) : '\r';
+            } else if (c == '"') {
+                return false;
+            }
+            if (c == '\r' || c == '\n') {
                 return false;
             }
         }

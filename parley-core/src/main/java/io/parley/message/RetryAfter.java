@@ -15,6 +15,10 @@ public record RetryAfter(long seconds, String comment, List<Parameter> parameter
     public RetryAfter {
         Objects.requireNonNull(comment, "comment");
         parameters = List.copyOf(parameters);
+        if (!isCommentText(comment)) {
+            throw new IllegalArgumentException("Retry-After comment '" + comment + "' has unbalanced parentheses, "
+                    + "a trailing backslash or a control character; escape a lone '(' or ')' as \\( or \\)");
+        }
         if (seconds < 0 || seconds > CSeq.MAX_SEQUENCE) {
             throw new IllegalArgumentException("Retry-After " + seconds + " is out of range; use 0 to 2^32-1");
         }
@@ -23,6 +27,31 @@ public record RetryAfter(long seconds, String comment, List<Parameter> parameter
     /** Creates a Retry-After of this many seconds. */
     public static RetryAfter ofSeconds(long seconds) {
         return new RetryAfter(seconds, "", List.of());
+    }
+
+    /**
+     * Returns whether {@code text} fits between the parentheses of a comment as written, with
+     * quoted-pairs kept: nested parentheses balance, a backslash escapes the next character, and no
+     * control character appears unescaped except HT and the CR LF of a folded line (RFC 3261 section
+     * 25.1 comment). Parsed comments keep their folds, which the parser checks.
+     */
+    private static boolean isCommentText(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (++i == text.length()) {
+                    return false;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return false;
+            } else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /** Returns the wire form. */

@@ -150,8 +150,11 @@ public final class SipResponse implements SipMessage {
         }
 
         public Builder reasonPhrase(String phrase) {
-            if (phrase.indexOf('\r') >= 0 || phrase.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("reason phrase must not contain CR or LF");
+            int control = SipChars.indexOfControl(phrase);
+            if (control >= 0) {
+                throw new IllegalArgumentException("reason phrase '" + phrase + "' has control character "
+                        + String.format("0x%02X", (int) phrase.charAt(control)) + " at index " + control
+                        + "; only HT is allowed");
             }
             this.reasonPhrase = phrase;
             return this;

@@ -27,11 +27,31 @@ public record SipUri(boolean secure, String user, String password, String host, 
         Objects.requireNonNull(host, "host");
         parameters = List.copyOf(parameters);
         headers = List.copyOf(headers);
-        if (host.isEmpty()) {
-            throw new IllegalArgumentException("SIP URI host is empty");
+        if (!SipChars.isHost(host)) {
+            throw new IllegalArgumentException("SIP URI host '" + host + "' is not a host name, IPv4 address "
+                    + "or IPv6 reference; write an IPv6 address in brackets, such as [2001:db8::1]");
+        }
+        checkEscaped("user", user, SipChars.USER);
+        checkEscaped("password", password, SipChars.PASSWORD);
+        for (Parameter parameter : parameters) {
+            checkEscaped("parameter name", parameter.name(), SipChars.URI_PARAMETER);
+            checkEscaped("parameter value", parameter.value(), SipChars.URI_PARAMETER);
+        }
+        for (Parameter header : headers) {
+            checkEscaped("header name", header.name(), SipChars.URI_HEADER);
+            checkEscaped("header value", header.value(), SipChars.URI_HEADER);
         }
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("SIP URI port " + port + " is out of range; use 0-65535 or -1 for none");
+        }
+    }
+
+    /** Rejects a character that the wire form of this URI part needs %-escaped (RFC 3261 section 19.1.2). */
+    private static void checkEscaped(String part, String value, boolean[] table) {
+        int bad = SipChars.indexOfUnescaped(value, table);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("SIP URI " + part + " '" + value + "' has '" + value.charAt(bad)
+                    + "' at index " + bad + ", which must be %-escaped (or is a '%' not followed by two hex digits)");
         }
     }
 

@@ -27,11 +27,21 @@ public record Via(String protocolName, String protocolVersion, String transport,
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(host, "host");
         parameters = List.copyOf(parameters);
-        if (host.isEmpty()) {
-            throw new IllegalArgumentException("Via sent-by host is empty");
+        if (!SipChars.isToken(protocolName) || !SipChars.isToken(protocolVersion) || !SipChars.isToken(transport)) {
+            throw new IllegalArgumentException("Via sent-protocol '" + protocolName + "/" + protocolVersion + "/"
+                    + transport + "' is not token/token/token, such as SIP/2.0/UDP");
+        }
+        if (!SipChars.isHost(host)) {
+            throw new IllegalArgumentException("Via sent-by host '" + host + "' is not a host name, IPv4 address "
+                    + "or IPv6 reference; write an IPv6 address in brackets, such as [2001:db8::1]");
         }
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("Via port " + port + " is out of range; use 0-65535 or -1 for none");
+        }
+        for (Parameter parameter : parameters) {
+            if (parameter.is("branch") && parameter.value().isEmpty()) {
+                throw new IllegalArgumentException("Via branch is empty; use " + MAGIC_COOKIE + " and a unique token");
+            }
         }
     }
 

@@ -20,6 +20,13 @@ public record Warning(int code, String agent, String text) {
         if (agent.isEmpty()) {
             throw new IllegalArgumentException("warn-agent is empty");
         }
+        for (int i = 0; i < agent.length(); i++) {
+            char c = agent.charAt(i);
+            if (c <= ' ' || c == '"' || c >= 0x7F) {
+                throw new IllegalArgumentException("warn-agent '" + agent + "' contains whitespace, '\"', a control "
+                        + "or a non-ASCII character; use a host, host:port or token");
+            }
+        }
     }
 
     /** Returns the wire form, such as {@code 399 example.com "text"}. */

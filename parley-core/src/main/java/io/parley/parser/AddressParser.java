@@ -19,6 +19,9 @@ final class AddressParser {
      */
     static NameAddress readAddress(ValueReader r) {
         r.skipLws();
+        if (r.atEnd() || r.peek() == ',') {
+            return r.fail("missing address");
+        }
         int start = r.pos;
         String displayName = "";
         if (r.peek() == '"') {

@@ -39,7 +39,19 @@ final class CharClass {
     /** Characters of a tel URI number (RFC 3966 section 3): digits, visual separators, '+', '*', '#'. */
     static final boolean[] TEL_NUMBER = table("+-.()*#");
 
+    /** CTL = %x00-1F / %x7F (RFC 5234 appendix B.1). */
+    static final boolean[] CONTROL = controlTable();
+
     private CharClass() {
+    }
+
+    private static boolean[] controlTable() {
+        boolean[] table = new boolean[256];
+        for (int c = 0; c < 0x20; c++) {
+            table[c] = true;
+        }
+        table[0x7F] = true;
+        return table;
     }
 
     private static boolean[] table(String extra) {
@@ -67,6 +79,16 @@ final class CharClass {
 
     static boolean isAlpha(int b) {
         return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    }
+
+    /** CTL: %x00-1F and DEL (RFC 5234 appendix B.1). */
+    static boolean isControl(int b) {
+        return b < 0x20 || b == 0x7F;
+    }
+
+    /** Returns a byte as {@code 0x} and two upper-case hex digits, for error messages. */
+    static String hex(byte b) {
+        return String.format("0x%02X", b & 0xFF);
     }
 
     static boolean isHex(int b) {

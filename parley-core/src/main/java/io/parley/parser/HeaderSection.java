@@ -115,6 +115,11 @@ final class HeaderSection {
         while (valueEnd > valueStart && CharClass.isLws(bytes[valueEnd - 1])) {
             valueEnd--;
         }
+        int control = findControl(bytes, valueStart, valueEnd);
+        if (control >= 0) {
+            fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
+            return false;
+        }
         if (!values.add(name, valueStart, valueEnd)) {
             error = values.error();
             return false;
@@ -124,6 +129,36 @@ final class HeaderSection {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Returns the offset of the first control character that the grammar does not allow in a field
+     * value, or -1. HT and the CRLF or LF of a folded line are allowed, and so is any other control
+     * character but CR and LF as the second byte of a quoted-pair (RFC 3261 section 25.1). A bare CR
+     * is rejected because a lenient peer would take it as a line end and read the rest as a header.
+     */
+    private static int findControl(byte[] bytes, int from, int to) {
+        // Most values have no control character at all, so a plain scan settles them.
+        int scan = from;
+        while (scan < to && !CharClass.CONTROL[bytes[scan] & 0xFF]) {
+            scan++;
+        }
+        if (scan == to) {
+            return -1;
+        }
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (quoted && b == '\\' && i + 1 < to && bytes[i + 1] != '\r' && bytes[i + 1] != '\n') {
+                i++;
+            } else if (CharClass.isControl(b) && b != '\t' && b != '\n'
+                    && !(b == '\r' && i + 1 < to && bytes[i + 1] == '\n')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Returns the headers as an unmodifiable view; the parser adds none after this. */

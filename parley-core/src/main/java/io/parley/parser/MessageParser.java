@@ -122,8 +122,14 @@ final class MessageParser {
         while (methodEnd < lineEnd && CharClass.TOKEN[bytes[methodEnd] & 0xFF]) {
             methodEnd++;
         }
-        if (methodEnd == start || methodEnd == lineEnd || bytes[methodEnd] != ' ') {
-            return rejectStartLine(400, methodEnd, methodEnd == start ? "missing method" : "invalid character in method");
+        if (methodEnd == start) {
+            return rejectStartLine(400, methodEnd, "missing method");
+        }
+        if (methodEnd == lineEnd) {
+            return rejectStartLine(400, methodEnd, "missing Request-URI after method");
+        }
+        if (bytes[methodEnd] != ' ') {
+            return rejectStartLine(400, methodEnd, "invalid character in method");
         }
         int uriStart = methodEnd + 1;
         int uriEnd = uriStart;
@@ -179,6 +185,12 @@ final class MessageParser {
         statusCode = (bytes[codeStart] - '0') * 100 + (bytes[codeStart + 1] - '0') * 10 + bytes[codeStart + 2] - '0';
         if (statusCode < 100 || statusCode > 699) {
             return rejectStartLine(400, codeStart, "status code " + statusCode + " is not 100-699");
+        }
+        // Reason-Phrase allows HTAB but no other control character (RFC 3261 section 25.1).
+        for (int i = codeEnd + 1; i < lineEnd; i++) {
+            if (CharClass.isControl(bytes[i] & 0xFF) && bytes[i] != '\t') {
+                return rejectStartLine(400, i, "control character " + CharClass.hex(bytes[i]) + " in reason phrase");
+            }
         }
         // NOTE: a status line without the SP before an empty reason phrase is accepted.
         reasonPhrase = codeEnd < lineEnd ? readReasonPhrase(codeEnd + 1, lineEnd) : "";

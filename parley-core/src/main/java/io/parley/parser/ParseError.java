@@ -21,9 +21,13 @@ public record ParseError(int status, String header, int offset, String reason, b
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Returns a reason phrase for the status line, such as {@code Bad Via: missing sent-by host}. */
+    /**
+     * Returns a reason phrase for the status line, such as {@code Bad Via: missing sent-by host}. A
+     * header name over 32 characters is shortened so that the reason still fits.
+     */
     public String reasonPhrase() {
-        String phrase = header.isEmpty() ? reason : "Bad " + header + ": " + reason;
+        String name = header.length() <= 32 ? header : header.substring(0, 29) + "...";
+        String phrase = header.isEmpty() ? reason : "Bad " + name + ": " + reason;
         return phrase.length() <= 80 ? phrase : phrase.substring(0, 77) + "...";
     }
 

@@ -27,6 +27,11 @@ public record ParserLimits(int maxMessageSize, int maxHeaderSectionSize, int max
         requirePositive(maxLineLength, "maxLineLength");
         requirePositive(maxHeaderCount, "maxHeaderCount");
         requirePositive(maxUriLength, "maxUriLength");
+        // The header section is part of the message; StreamFramer relies on this to bound its buffer.
+        if (maxHeaderSectionSize > maxMessageSize) {
+            throw new IllegalArgumentException("maxHeaderSectionSize " + maxHeaderSectionSize
+                    + " is larger than maxMessageSize " + maxMessageSize + "; lower it or raise maxMessageSize");
+        }
     }
 
     private static void requirePositive(int value, String name) {

@@ -12,7 +12,10 @@ import java.util.List;
 /** Reads the header values that are numbers, tokens or short structures. Each returns null after a failure. */
 final class ScalarParser {
 
-    /** Maximum digits read as a number. Longer numbers exceed every range SIP allows, so they are rejected anyway. */
+    /**
+     * Maximum significant digits read as a number, after any leading zeros. Longer numbers exceed
+     * every range SIP allows, so they are rejected anyway.
+     */
     private static final int MAX_DIGITS = 18;
 
     private ScalarParser() {
@@ -22,12 +25,13 @@ final class ScalarParser {
     static long readNumber(ValueReader r, long max, String what) {
         int start = r.pos;
         long value = 0;
+        int significant = 0;
         while (CharClass.isDigit(r.peek())) {
-            if (r.pos - start >= MAX_DIGITS) {
-                value = Long.MAX_VALUE;
-            } else {
-                value = value * 10 + (r.peek() - '0');
+            int digit = r.peek() - '0';
+            if (significant > 0 || digit != 0) {
+                significant++;
             }
+            value = significant > MAX_DIGITS ? Long.MAX_VALUE : value * 10 + digit;
             r.pos++;
         }
         if (r.pos == start) {
@@ -55,13 +59,20 @@ final class ScalarParser {
 
     /** Returns delta-seconds (RFC 3261 section 25.1) as a number up to 2^32-1, or -1. */
     static long deltaSeconds(String value) {
-        if (value.isEmpty() || value.length() > MAX_DIGITS) {
+        if (value.isEmpty()) {
             return -1;
         }
         long result = 0;
+        int significant = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!CharClass.isDigit(c)) {
+                return -1;
+            }
+            if (significant > 0 || c != '0') {
+                significant++;
+            }
+            if (significant > MAX_DIGITS) {
                 return -1;
             }
             result = result * 10 + (c - '0');
@@ -207,6 +218,12 @@ final class ScalarParser {
             int agentStart = r.pos;
             while (!r.atEnd() && !CharClass.isLws(r.peek()) && r.peek() != '"') {
                 r.pos++;
+            }
+            // warn-agent = hostport / pseudonym, both ASCII (RFC 3261 section 25.1).
+            for (int i = agentStart; i < r.pos; i++) {
+                if (r.bytes[i] < 0) {
+                    return r.failAt(i, "warn-agent is not a host or token");
+                }
             }
             String agent = r.ascii(agentStart, r.pos);
             r.skipLws();

@@ -127,11 +127,15 @@ final class UriParser {
         return r.ascii(start, r.pos);
     }
 
-    /** port = 1*DIGIT, at most 65535. Returns -1 after a failure. */
+    /** port = 1*DIGIT, at most 65535 and leading zeros allowed. Returns -1 after a failure. */
     static int readPort(ValueReader r) {
         int start = r.pos;
+        while (r.peek() == '0') {
+            r.pos++;
+        }
+        int significantStart = r.pos;
         int port = 0;
-        while (CharClass.isDigit(r.peek()) && r.pos - start < 6) {
+        while (CharClass.isDigit(r.peek()) && r.pos - significantStart < 6) {
             port = port * 10 + (r.peek() - '0');
             r.pos++;
         }
