@@ -92,14 +92,16 @@ class HostileInputTest {
     }
 
     @Test
-    void controlCharacterInAuthParamRoundTrips() {
-        SipMessage message = parse(withHeader("Authorization: Digest username=\"a\\\u0001b\", realm=\"r\", "
-                + "nonce=\"n\", uri=\"sip:bob@example.com\", response=\"00\""));
+    void rejectsEscapedControlCharacterInAuthParam() {
+        // RFC 3261 quoted-pair allows it elsewhere, but a username or realm is echoed into the next
+        // request, so authentication headers carry no control character at all.
+        String text = withHeader("Authorization: Digest username=\"a\\\u0001b\", realm=\"r\", "
+                + "nonce=\"n\", uri=\"sip:bob@example.com\", response=\"00\"");
 
-        SipMessage again = parse(MessageWriter.write(message));
+        MessageParseResult result = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(again).isEqualTo(message);
-        assertThat(again.authorization().get(0).param("username")).contains("a\u0001b");
+        assertThat(result).isInstanceOf(MessageParseResult.Rejected.class);
+        assertThat(((MessageParseResult.Rejected) result).error().header()).isEqualTo("Authorization");
     }
 
     @Test
