@@ -24,6 +24,9 @@ public final class Header {
     private Header(HeaderName name, String value, Object parsed) {
         this.name = Objects.requireNonNull(name, "name");
         this.value = Objects.requireNonNull(value, "value");
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("value of " + name + " must not contain CR or LF");
+        }
         this.parsed = parsed;
         this.source = null;
         this.from = 0;

@@ -20,6 +20,9 @@ public record NameAddress(String displayName, Uri uri, List<Parameter> parameter
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(uri, "uri");
         parameters = List.copyOf(parameters);
+        if (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("display name must not contain CR or LF");
+        }
     }
 
     /** Creates an address without display name or parameters. */

@@ -19,6 +19,24 @@ public record Parameter(String name, String value) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("parameter name is empty");
         }
+        if (!isPlain(name, "\";,=<>")) {
+            throw new IllegalArgumentException("parameter name '" + name + "' contains whitespace or a separator");
+        }
+        boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+        if (quoted ? value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 : !isPlain(value, "\";,<>")) {
+            throw new IllegalArgumentException("value of parameter '" + name + "' contains whitespace or a separator; quote or escape it");
+        }
+    }
+
+    /** Returns whether {@code text} has no whitespace, control character or character of {@code separators}. */
+    private static boolean isPlain(String text, String separators) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == 0x7F || separators.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Creates a parameter without a value, such as {@code lr}. */

@@ -35,6 +35,11 @@ final class AddressParser {
             displayName = readTokenDisplayName(r);
             if (r.peek() != '<') {
                 r.pos = start;
+                r.skipClass(CharClass.TOKEN);
+                if (r.peek() != ':') {
+                    return r.fail("display name with characters other than tokens must be quoted");
+                }
+                r.pos = start;
                 return readAddrSpec(r);
             }
         }
@@ -170,7 +175,7 @@ final class AddressParser {
     static String readGenericValue(ValueReader r, String name) {
         int start = r.pos;
         if (r.peek() == '"') {
-            return r.skipQuoted() ? r.utf8(start, r.pos) : null;
+            return r.skipQuoted() ? r.unfolded(start, r.pos) : null;
         }
         r.skipClass(CharClass.GEN_VALUE);
         if (r.pos == start) {

@@ -9,7 +9,8 @@ public sealed interface MessageParseResult {
      * A complete, well-formed message.
      *
      * @param message the message
-     * @param consumed the input bytes it used, including leading CRLF keep-alives
+     * @param consumed the input bytes it used; for a datagram this includes leading CRLFs and excludes
+     *     ignored trailing bytes
      */
     record Parsed(SipMessage message, int consumed) implements MessageParseResult {}
 

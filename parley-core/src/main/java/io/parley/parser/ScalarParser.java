@@ -31,7 +31,7 @@ final class ScalarParser {
             r.pos++;
         }
         if (r.pos == start) {
-            r.fail("missing " + what);
+            r.fail(r.atEnd() ? "missing " + what : what + " is not a decimal number");
             return -1;
         }
         if (value > max) {
@@ -177,8 +177,8 @@ final class ScalarParser {
             if (code < 0) {
                 return null;
             }
-            if (r.pos - start != 3) {
-                return r.failAt(start, "warn-code is not three digits");
+            if (r.pos - start != 3 || code < 100) {
+                return r.failAt(start, "warn-code is not three digits from 100 to 999");
             }
             r.skipLws();
             int agentStart = r.pos;

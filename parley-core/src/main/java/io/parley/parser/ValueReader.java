@@ -82,23 +82,60 @@ final class ValueReader {
      */
     String readQuotedContent() {
         int start = pos;
-        pos++;
-        boolean escaped = false;
-        while (pos < end) {
-            byte b = bytes[pos];
-            if (b == '"') {
-                pos++;
-                String raw = utf8(start + 1, pos - 1);
-                return escaped ? unescapeQuotedPairs(raw) : raw;
-            }
-            if (b == '\\') {
-                escaped = true;
-                pos++;
-            }
-            pos++;
+        if (!skipQuoted()) {
+            return null;
         }
-        pos = start;
-        return fail("unterminated quoted string");
+        StringBuilder out = null;
+        int runStart = start + 1;
+        for (int i = start + 1; i < pos - 1; i++) {
+            byte b = bytes[i];
+            if (b != '\\' && b != '\r' && b != '\n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(pos - start);
+            }
+            out.append(utf8(runStart, i));
+            if (b == '\\') {
+                // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F); the escaped byte is kept as it is.
+                runStart = i + 1;
+                i++;
+            } else {
+                i = skipFold(i) - 1;
+                runStart = i + 1;
+                out.append(' ');
+            }
+        }
+        if (out == null) {
+            return utf8(start + 1, pos - 1);
+        }
+        return out.append(utf8(runStart, pos - 1)).toString();
+    }
+
+    /** Returns the text of {@code [from, to)} as UTF-8, with each line fold read as one space (RFC 3261 section 7.3.1). */
+    String unfolded(int from, int to) {
+        StringBuilder out = null;
+        int runStart = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != '\r' && bytes[i] != '\n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(to - from);
+            }
+            out.append(utf8(runStart, i)).append(' ');
+            i = skipFold(i) - 1;
+            runStart = i + 1;
+        }
+        return out == null ? utf8(from, to) : out.append(utf8(runStart, to)).toString();
+    }
+
+    /** Returns the offset after the CR, LF and whitespace run starting at {@code i}. */
+    private int skipFold(int i) {
+        while (i < end && CharClass.isLws(bytes[i])) {
+            i++;
+        }
+        return i;
     }
 
     /** Skips a quoted-string at the cursor and returns false after {@link #fail} when it is unterminated. */
@@ -110,6 +147,10 @@ final class ValueReader {
             if (b == '"') {
                 pos++;
                 return true;
+            }
+            if (b == '\\' && pos + 1 < end && (bytes[pos + 1] == '\r' || bytes[pos + 1] == '\n')) {
+                fail("quoted-pair of CR or LF");
+                return false;
             }
             pos += b == '\\' ? 2 : 1;
         }
@@ -150,17 +191,5 @@ final class ValueReader {
 
     String utf8(int from, int to) {
         return new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    }
-
-    private static String unescapeQuotedPairs(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\' && i + 1 < raw.length()) {
-                c = raw.charAt(++i);
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 }

@@ -1,0 +1,178 @@
+package io.parley.transaction;
+
+import io.parley.message.Method;
+import io.parley.message.Parameter;
+import io.parley.message.SipMessage;
+import io.parley.message.SipRequest;
+import io.parley.message.SipResponse;
+import io.parley.message.Via;
+import io.parley.transport.Destination;
+import io.parley.transport.Flow;
+import io.parley.transport.InboundHandler;
+import io.parley.transport.SipTransport;
+import io.parley.transport.Transport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates and matches the transactions of RFC 3261 section 17 between a {@link SipTransport} and a
+ * {@link TransactionUser}. Not thread-safe: every call, every timer and every inbound message must
+ * run on one thread, such as the Netty event loop of the stack.
+ */
+public final class TransactionLayer implements InboundHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
+
+    private final SipTransport transport;
+    private final TimerScheduler scheduler;
+    private final TimerSettings settings;
+    private final TransactionUser user;
+    private final Map<TransactionKey, ClientTransaction> clients = new HashMap<>();
+    private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
+
+    public TransactionLayer(SipTransport transport, TimerScheduler scheduler, TimerSettings settings,
+            TransactionUser user) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.user = Objects.requireNonNull(user, "user");
+    }
+
+    /**
+     * Sends a request in a new client transaction. The top Via gets a fresh branch (RFC 3261 section
+     * 8.1.1.7) except for a CANCEL, which must keep the branch of its INVITE (section 9.1).
+     *
+     * @throws IllegalArgumentException for an ACK, which has no client transaction: use
+     *     {@link #sendStateless}
+     */
+    public ClientTransaction sendRequest(SipRequest request, Destination destination,
+            ClientTransactionListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (request.method().equals(Method.ACK)) {
+            throw new IllegalArgumentException("an ACK has no client transaction; send it with sendStateless");
+        }
+        SipRequest branched = request.method().equals(Method.CANCEL) ? request : withNewBranch(request);
+        Transport used = transport.transportFor(branched, destination);
+        Destination effective = new Destination(used, destination.address());
+        TransactionKey key = TransactionKey.forClient(branched).orElseThrow();
+        if (clients.containsKey(key)) {
+            throw new IllegalArgumentException("a client transaction with branch " + key.branch() + " and method "
+                    + key.method() + " already exists");
+        }
+        ClientTransaction transaction = branched.method().equals(Method.INVITE)
+                ? new InviteClientTransaction(this, key, branched, effective, listener)
+                : new NonInviteClientTransaction(this, key, branched, effective, listener);
+        clients.put(key, transaction);
+        transaction.start();
+        return transaction;
+    }
+
+    /**
+     * Builds and sends the CANCEL for an INVITE client transaction in a transaction of its own
+     * (RFC 3261 section 9.1). Call it only after a provisional response arrived.
+     */
+    public ClientTransaction sendCancel(ClientTransaction invite) {
+        if (!invite.isInvite()) {
+            throw new IllegalArgumentException("only an INVITE can be cancelled, not " + invite.request().method());
+        }
+        return sendRequest(invite.request().cancel(), invite.destination(), ClientTransactionListener.NONE);
+    }
+
+    /** Sends a request outside any transaction, such as the ACK for a 2xx, with a fresh branch. */
+    public CompletableFuture<Flow> sendStateless(SipRequest request, Destination destination) {
+        return transport.sendRequest(withNewBranch(request), destination);
+    }
+
+    /** Returns the INVITE server transaction that a received CANCEL cancels (RFC 3261 section 9.2). */
+    public Optional<ServerTransaction> findCancelledInvite(SipRequest cancel) {
+        return Optional.ofNullable(servers.get(TransactionKey.inviteCancelledBy(cancel)));
+    }
+
+    /** Returns the number of live client and server transactions. */
+    public int size() {
+        return clients.size() + servers.size();
+    }
+
+    @Override
+    public void onMessage(SipMessage message, Flow flow) {
+        switch (message) {
+            case SipResponse response -> receiveResponse(response, flow);
+            case SipRequest request -> receiveRequest(request, flow);
+        }
+    }
+
+    private void receiveResponse(SipResponse response, Flow flow) {
+        Optional<TransactionKey> key = TransactionKey.forClient(response);
+        ClientTransaction transaction = key.map(clients::get).orElse(null);
+        if (transaction == null) {
+            LOG.debug("response {} matches no transaction (Call-ID {}); passed to the TU", response.statusCode(),
+                    response.callId());
+            user.onStrayResponse(response, flow);
+            return;
+        }
+        transaction.receiveResponse(response);
+    }
+
+    private void receiveRequest(SipRequest request, Flow flow) {
+        TransactionKey key = TransactionKey.forServer(request);
+        ServerTransaction existing = servers.get(key);
+        if (existing != null) {
+            existing.receiveRequest(request);
+            return;
+        }
+        if (request.method().equals(Method.ACK)) {
+            user.onAck(request, flow);
+            return;
+        }
+        ServerTransaction transaction = request.method().equals(Method.INVITE)
+                ? new InviteServerTransaction(this, key, request, flow)
+                : new NonInviteServerTransaction(this, key, request, flow);
+        servers.put(key, transaction);
+        if (transaction instanceof InviteServerTransaction invite) {
+            invite.start();
+        }
+        user.onRequest(transaction);
+    }
+
+    private static SipRequest withNewBranch(SipRequest request) {
+        Via top = request.topVia().orElseThrow(() -> new IllegalArgumentException("request has no Via"));
+        Via branched = top.withParameter(new Parameter("branch", Branches.newBranch()));
+        return request.toBuilder().vias(replaceTop(request, branched)).build();
+    }
+
+    private static List<Via> replaceTop(SipRequest request, Via top) {
+        List<Via> vias = new ArrayList<>(request.vias());
+        vias.set(0, top);
+        return vias;
+    }
+
+    void remove(Transaction transaction) {
+        switch (transaction) {
+            case ClientTransaction client -> clients.remove(client.key, client);
+            case ServerTransaction server -> servers.remove(server.key, server);
+        }
+    }
+
+    SipTransport transport() {
+        return transport;
+    }
+
+    TimerScheduler scheduler() {
+        return scheduler;
+    }
+
+    TimerSettings settings() {
+        return settings;
+    }
+
+    TransactionUser user() {
+        return user;
+    }
+}

@@ -1,0 +1,11 @@
+package io.parley.transport;
+
+import io.parley.message.SipMessage;
+
+/** Receives every well-formed message a listener reads, with the flow it arrived on. */
+@FunctionalInterface
+public interface InboundHandler {
+
+    /** Handles one message; requests already carry {@code received} and {@code rport} in their top Via. */
+    void onMessage(SipMessage message, Flow flow);
+}
