@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * transaction into a {@link Registrar}, and a periodic purge of expired bindings.
  *
  * <p>The registrar's store calls block, so requests run on worker threads rather than the stack
- * thread, which must never block.
+ * thread, which the stack requires never to block (see {@link TransactionUser}).
  */
 public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
@@ -113,7 +113,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         try {
             registrar.handle(request, source).ifPresent(response -> stack.respond(transaction, response));
         } catch (RuntimeException e) {
-            // A worker thread boundary: the request is answered 500 so the client does not wait for Timer F.
+            // A worker thread boundary: the request gets a 500 so the client does not wait for Timer F.
             LOG.error("failed to handle {} call-id={} branch={} source={}", request.method(), request.callId(),
                     request.topVia().flatMap(via -> via.branch()).orElse("none"), source, e);
             stack.respond(transaction, SipResponse.forRequest(request, 500).build());
