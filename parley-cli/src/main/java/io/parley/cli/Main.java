@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parley", mixinStandardHelpOptions = true, version = "parley 0.1.0",
         description = "SIP user agent, registrar and debugging tools.",
         subcommands = {CommandLine.HelpCommand.class, DigestCommand.class, RegisterCommand.class,
-            RegistrarCommand.class})
+            RegistrarCommand.class, DemoCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its status. */
