@@ -72,7 +72,7 @@ final class RegisterSession {
 
     private RegistrarChannels.OpenChannel open() throws RegisterCommand.NetworkException {
         try {
-            return channels.open(settings);
+            return channels.open(settings, printer::trace);
         } catch (IOException e) {
             throw new RegisterCommand.NetworkException("opening a " + settings.transport().toLowerCase(Locale.ROOT)
                     + " channel to " + settings.registrar() + " failed: " + e.getMessage());

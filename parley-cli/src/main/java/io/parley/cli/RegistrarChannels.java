@@ -1,5 +1,6 @@
 package io.parley.cli;
 
+import io.parley.message.SipMessage;
 import io.parley.ua.RequestChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,9 +15,23 @@ interface RegistrarChannels {
     /**
      * Opens a channel to the registrar.
      *
+     * @param trace receives every message sent and received
      * @throws IOException if no local socket can be bound or the trust store cannot be read
      */
-    OpenChannel open(Settings settings) throws IOException;
+    OpenChannel open(Settings settings, WireTrace trace) throws IOException;
+
+    /** Receives every SIP message on the wire, for {@code --trace}. */
+    @FunctionalInterface
+    interface WireTrace {
+
+        /**
+         * Handles one message.
+         *
+         * @param sent true for a message we sent, false for one we received
+         * @param flow the transport and addresses, such as {@code UDP 127.0.0.1:5070 -> 127.0.0.1:5060}
+         */
+        void onMessage(boolean sent, SipMessage message, String flow);
+    }
 
     /** A channel that owns sockets and threads until closed. */
     interface OpenChannel extends RequestChannel, AutoCloseable {

@@ -2,6 +2,7 @@ package io.parley.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.ua.RegistrationEvent;
 import io.parley.ua.RegistrationEvent.ChallengeSummary;
@@ -13,11 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Prints registration events: one concise line per step, or with {@code --json} one JSON object per
- * line. With {@code --trace}, every REGISTER and response is printed too, masked by {@link MaskedTrace}.
+ * line. With {@code --trace}, every message on the wire is printed too, masked by {@link MaskedTrace}.
  */
 final class RegistrationPrinter {
 
@@ -59,6 +59,26 @@ final class RegistrationPrinter {
         out.flush();
     }
 
+    /** Prints a message sent or received when {@code --trace} is on, masked by {@link MaskedTrace}. */
+    synchronized void trace(boolean sent, SipMessage message, String flow) {
+        if (!trace) {
+            return;
+        }
+        if (json) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("event", "message");
+            object.put("direction", sent ? "sent" : "received");
+            object.put("flow", flow);
+            object.put("message", MaskedTrace.format(message));
+            out.println(write(object));
+        } else {
+            out.println((sent ? "--> sent " : "<-- received ") + flow);
+            out.print(MaskedTrace.format(message));
+            out.println();
+        }
+        out.flush();
+    }
+
     /** Prints a note that is not an event, such as the signal that stops the registration. */
     synchronized void note(String text) {
         if (json) {
@@ -74,12 +94,8 @@ final class RegistrationPrinter {
 
     private String toText(RegistrationEvent event) {
         return switch (event) {
-            case RegistrationEvent.RequestSent sent -> trace
-                    ? "--> sent\n" + MaskedTrace.format(sent.request())
-                    : describeSent(sent);
-            case RegistrationEvent.ResponseReceived received -> trace
-                    ? "<-- received\n" + MaskedTrace.format(received.response())
-                    : null;
+            case RegistrationEvent.RequestSent sent -> describeSent(sent);
+            case RegistrationEvent.ResponseReceived received -> null;
             case RegistrationEvent.Challenged challenged -> "challenged with " + challenged.statusCode() + ": "
                     + describe(challenged.challenge());
             case RegistrationEvent.Registered registered -> "registered for " + registered.expiresSeconds()
@@ -124,15 +140,9 @@ final class RegistrationPrinter {
                 object.put("cseq", sent.request().cseq().sequence());
                 object.put("expires", sent.request().expires().orElse(0));
                 object.put("retryAfterStatus", sent.retry().orElse(null));
-                addTrace(object, () -> MaskedTrace.format(sent.request()));
             }
             case RegistrationEvent.ResponseReceived received -> {
-                if (!trace) {
-                    return null;
-                }
-                object.put("event", "response-received");
-                object.put("status", received.response().statusCode());
-                addTrace(object, () -> MaskedTrace.format(received.response()));
+                return null;
             }
             case RegistrationEvent.Challenged challenged -> {
                 object.put("event", "challenged");
@@ -162,12 +172,6 @@ final class RegistrationPrinter {
             }
         }
         return object;
-    }
-
-    private void addTrace(Map<String, Object> object, Supplier<String> message) {
-        if (trace) {
-            object.put("message", message.get());
-        }
     }
 
     private static void putChallenge(Map<String, Object> object, ChallengeSummary challenge) {

@@ -24,12 +24,14 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
     enum Mode { DIGEST, FORBIDDEN, TIMEOUT }
 
     static final String NONCE = "156730866";
+    static final String FLOW = "UDP 127.0.0.1:5070 -> 127.0.0.1:5060";
 
     private final Mode mode;
     private final long grantedExpires;
     private final List<SipRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Consumer<SipRequest> onRequest = request -> { };
     private volatile boolean closed;
+    private volatile RegistrarChannels.WireTrace trace = (sent, message, flow) -> { };
 
     FakeRegistrar(Mode mode, long grantedExpires) {
         this.mode = mode;
@@ -42,6 +44,10 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
 
     boolean closed() {
         return closed;
+    }
+
+    void setTrace(RegistrarChannels.WireTrace wireTrace) {
+        trace = wireTrace;
     }
 
     /** Runs {@code action} for every request before answering it. */
@@ -57,13 +63,17 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
     @Override
     public CompletableFuture<SipResponse> send(SipRequest request) {
         requests.add(request);
+        trace.onMessage(true, request, FLOW);
         onRequest.accept(request);
-        return switch (mode) {
-            case TIMEOUT -> CompletableFuture.failedFuture(new TimeoutException("no final response within 32000 ms"));
-            case FORBIDDEN -> CompletableFuture.completedFuture(SipResponse.forRequest(request, 403).toTag("r")
-                    .addWarning(new Warning(399, "registrar.test", "account disabled")).build());
-            case DIGEST -> CompletableFuture.completedFuture(answerDigest(request));
-        };
+        if (mode == Mode.TIMEOUT) {
+            return CompletableFuture.failedFuture(new TimeoutException("no final response within 32000 ms"));
+        }
+        SipResponse response = mode == Mode.FORBIDDEN
+                ? SipResponse.forRequest(request, 403).toTag("r")
+                        .addWarning(new Warning(399, "registrar.test", "account disabled")).build()
+                : answerDigest(request);
+        trace.onMessage(false, response, FLOW);
+        return CompletableFuture.completedFuture(response);
     }
 
     @Override

@@ -31,8 +31,9 @@ class RegisterCommandTest {
     Path temp;
 
     private int run(FakeRegistrar registrar, String... args) {
-        RegisterCommand command = new RegisterCommand(settings -> {
+        RegisterCommand command = new RegisterCommand((settings, trace) -> {
             openedWith = settings;
+            registrar.setTrace(trace);
             return registrar;
         }, environment, signalHandler::set);
         CommandLine commandLine = new CommandLine(command);
