@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Real SIP clients register against {@code parley registrar} on loopback: sipsak, SIPp and baresip,
+ * Real SIP clients register against {@code parley registrar} on loopback: sipsak, SIPp, baresip and linphonec,
  * a crafted client that answers a qop challenge in the RFC 2069 form, and a registrar killed and
  * restarted between two requests.
  */
@@ -63,18 +63,26 @@ class ParleyRegistrarInteropTest {
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, Duration timeout, String description) {
+        if (!becomesTrue(condition, timeout)) {
+            fail("not " + description + " within " + timeout);
+        }
+    }
+
+    /** Polls {@code condition} every 100 ms and returns whether it became true within {@code timeout}. */
+    private static boolean becomesTrue(Supplier<Boolean> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.get()) {
             if (Instant.now().isAfter(deadline)) {
-                fail("not " + description + " within " + timeout);
+                return false;
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail("interrupted while waiting until " + description);
+                return false;
             }
         }
+        return true;
     }
 
     private List<String> sipsak(ParleyRegistrarProcess registrar, String contact, int expires) {
@@ -167,6 +175,87 @@ class ParleyRegistrarInteropTest {
                 + PASSWORD + ";regint=300\n", StandardCharsets.UTF_8);
         Files.writeString(config.resolve("contacts"), "", StandardCharsets.UTF_8);
         return config;
+    }
+
+    @Test
+    void linphonecRegistersAndUnregisters() throws IOException {
+        Path linphonec = PeerBinary.require("linphonec", "linphone-cli");
+        try (ParleyRegistrarProcess registrar = startRegistrar()) {
+            int linphonePort = LoopbackPorts.freePort();
+            Path home = directory.resolve("linphone-home");
+            // linphonec keeps its database under $HOME/.local/share/linphone and logs an error when it is missing.
+            Files.createDirectories(home.resolve(".local/share/linphone"));
+            Path rc = writeLinphoneConfig(registrar.port(), linphonePort);
+            String contact = "sip:" + USER + "@127.0.0.1:" + linphonePort + ";transport=udp";
+            Path log = directory.resolve("linphonec.log");
+            PeerLogs.register("linphonec", log, linphonec + " -c " + rc);
+            ProcessBuilder builder = new ProcessBuilder(linphonec.toString(), "-c", rc.toString())
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("HOME", home.toString());
+            Process process = builder.start();
+            try (java.io.Writer prompt = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+                // linphonec opens its SIP socket on the port given at its prompt, not the one in the file.
+                prompt.write("ports sip " + linphonePort + "\n");
+                prompt.flush();
+                awaitTrue(() -> registrar.contactsOf(AOR).contains(contact), CLIENT_TIMEOUT, "registered by linphonec");
+                // linphonec was seen to ignore an unregister typed right after it registered. The command is
+                // repeated every 2 s until the binding is gone, because a repeated unregister is harmless.
+                Instant deadline = Instant.now().plus(CLIENT_TIMEOUT);
+                boolean unregistered = false;
+                while (!unregistered && Instant.now().isBefore(deadline)) {
+                    prompt.write("unregister\n");
+                    prompt.flush();
+                    unregistered = becomesTrue(() -> registrar.contactsOf(AOR).isEmpty(), Duration.ofSeconds(2));
+                }
+                assertThat(registrar.contactsOf(AOR)).as("bindings after linphonec's unregister").isEmpty();
+                prompt.write("quit\n");
+                prompt.flush();
+            } finally {
+                stopWithin(process, PeerProcess.STOP_GRACE);
+            }
+        }
+    }
+
+    private static void stopWithin(Process process, Duration grace) {
+        try {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Writes a linphonec configuration with one account on the registrar and its credentials. */
+    private Path writeLinphoneConfig(int registrarPort, int linphonePort) throws IOException {
+        Path rc = directory.resolve("linphonerc");
+        Files.writeString(rc, String.join("\n",
+                "[sip]",
+                "sip_port=" + linphonePort,
+                "sip_tcp_port=0",
+                "sip_tls_port=0",
+                "default_proxy=0",
+                "[net]",
+                "force_ice_disablement=1",
+                "[proxy_0]",
+                "reg_proxy=<sip:127.0.0.1:" + registrarPort + ";transport=udp>",
+                "reg_identity=" + AOR,
+                "reg_expires=300",
+                "reg_sendregister=1",
+                "publish=0",
+                "[auth_info_0]",
+                "username=" + USER,
+                "passwd=" + PASSWORD,
+                "realm=" + REALM,
+                "[sound]",
+                "playback_dev_id=",
+                "ringer_dev_id=",
+                "capture_dev_id=",
+                ""), StandardCharsets.UTF_8);
+        return rc;
     }
 
     /** Sends the REGISTER of the original bug report: qop was offered, the answer has no qop, cnonce or nc. */
