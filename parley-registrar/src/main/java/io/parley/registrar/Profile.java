@@ -2,7 +2,7 @@ package io.parley.registrar;
 
 import io.parley.auth.ServerConfig;
 
-/** How strictly the registrar holds digest answers to its challenge, after registrars found in the wild. */
+/** The strictness of digest verification, modelled on registrars found in the wild. */
 public enum Profile {
     /**
      * qop is required when offered, so an RFC 2069 answer to a qop challenge gets 403 with a Warning

@@ -284,6 +284,22 @@ class RegistrarAuthenticationTest {
     }
 
     @Test
+    void checksDomainAndRequireBeforeAuthentication() {
+        Registrar registrar = registrar(RegistrarConfig.open().withDomains(Set.of("example.com"))
+                .withAuthentication(AuthenticationConfig.defaults(REALM)));
+        SipRequest otherDomain = register("alice", "call-1", 1).requestUri(SipUri.of("", "example.org"))
+                .contact(contact(PHONE)).build();
+        SipRequest unsupported = register("alice", "call-1", 2).require(List.of("gruu")).contact(contact(PHONE)).build();
+
+        SipResponse domainResponse = registrar.handle(otherDomain, SOURCE).orElseThrow();
+        SipResponse requireResponse = registrar.handle(unsupported, SOURCE).orElseThrow();
+
+        assertThat(domainResponse.statusCode()).isEqualTo(404);
+        assertThat(requireResponse.statusCode()).isEqualTo(420);
+        assertThat(requireResponse.wwwAuthenticate()).isEmpty();
+    }
+
+    @Test
     void unknownSchemeGetsDigestChallenge() {
         Registrar registrar = registrar(AuthenticationConfig.defaults(REALM));
         SipRequest request = Requests.torture("regaut01");
