@@ -128,6 +128,15 @@ final class BindingTable implements AutoCloseable {
     }
 
     private static Binding readRow(ResultSet row) throws SQLException {
+        try {
+            return toBinding(row);
+        } catch (IllegalArgumentException e) {
+            throw new LocationStoreException("stored binding of " + row.getString(1) + " to " + row.getString(2)
+                    + " is invalid (" + e.getMessage() + "); delete that row or move the store aside", e);
+        }
+    }
+
+    private static Binding toBinding(ResultSet row) throws SQLException {
         String q = row.getString(3);
         int regId = row.getInt(12);
         boolean regIdAbsent = row.wasNull();

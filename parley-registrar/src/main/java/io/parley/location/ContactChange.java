@@ -8,6 +8,8 @@ import java.util.Objects;
  * {@code expiresSeconds} is positive, a removal when it is 0 (RFC 3261 section 10.3 step 7).
  *
  * <p>The store matches a change to an existing binding by exact comparison of {@code contactUri}.
+ * NOTE: it does not apply the URI equivalence of RFC 3261 section 19.1.4, so two spellings of one
+ * URI make two bindings unless the registrar passes a normalised form.
  *
  * @param contactUri the Contact URI as written, without angle brackets
  * @param expiresSeconds the expiry the registrar granted, 0 to remove the binding
@@ -51,7 +53,7 @@ public record ContactChange(String contactUri, long expiresSeconds, BigDecimal q
         return expiresSeconds == 0;
     }
 
-    // RFC 3261 section 20.10: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
+    // RFC 3261 section 25.1: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
     static void checkQ(BigDecimal q) {
         if (q.signum() < 0 || q.compareTo(MAX_Q) > 0 || q.stripTrailingZeros().scale() > 3) {
             throw new IllegalArgumentException(

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteLocationStoreTest extends LocationStoreContractTest {
@@ -186,6 +187,71 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
         assertThatThrownBy(() -> SqliteLocationStore.open(file.getParent()))
                 .isInstanceOf(LocationStoreException.class)
                 .hasMessageContaining("not a Parley location store");
+    }
+
+    @Test
+    void invalidStoredRowFailsOnlyItsAor() throws SQLException {
+        try (Connection connection = rawConnection(databaseFile()); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO binding VALUES ('" + AOR + "', '" + CONTACT_A + "', 'not-a-number',"
+                    + " 9999999999999, 'c1', 1, '127.0.0.1:5062', 'UDP', NULL, 0, NULL, NULL)");
+        }
+
+        assertThatThrownBy(() -> store.register(request("c1", 2, T0, ContactChange.add(CONTACT_B, 60, null))))
+                .isInstanceOf(LocationStoreException.class)
+                .hasMessageContaining("stored binding of " + AOR + " to " + CONTACT_A + " is invalid");
+        RegisterRequest otherAor = new RegisterRequest("sip:bob@example.com", "c9", 1,
+                new RegisterRequest.Contacts(List.of(ContactChange.add("sip:bob@127.0.0.1:5070", 60, null))),
+                "127.0.0.1:5070", "UDP", null, T0, MAX_BINDINGS);
+        assertThat(store.register(otherAor)).isInstanceOf(Applied.class);
+        assertThat(store.lookup("sip:bob@example.com", T0)).hasSize(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void failedRequestInBatchRollsBackAlone() throws Exception {
+        store.close();
+        SqliteLocationStore batchingStore = SqliteLocationStore.open(directory.resolve("store"),
+                new SqliteLocationStore.Settings(SqliteLocationStore.Durability.PROCESS_CRASH, Duration.ofSeconds(30)));
+        store = batchingStore;
+        try (Connection connection = rawConnection(databaseFile()); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO binding VALUES ('sip:broken@example.com', 'sip:broken@127.0.0.1', 'x',"
+                    + " 9999999999999, 'c1', 1, '127.0.0.1:5062', 'UDP', NULL, 0, NULL, NULL)");
+        }
+        List<String> aors = List.of("sip:first@example.com", "sip:a@example.com", "sip:broken@example.com", "sip:b@example.com");
+        ExecutorService executor = Executors.newFixedThreadPool(aors.size());
+        List<Future<RegisterResult>> results = new ArrayList<>();
+
+        // While another connection holds the write lock, the first call waits in BEGIN IMMEDIATE and the
+        // others queue behind it, so they commit together in the next batch.
+        try (Connection holder = rawConnection(databaseFile()); Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            for (String aor : aors) {
+                results.add(executor.submit(() -> batchingStore.register(registerFor(aor))));
+                while (batchingStore.queuedRegisters() < results.size()) {
+                    Thread.onSpinWait();
+                }
+            }
+            statement.execute("ROLLBACK");
+        }
+
+        try {
+            assertThat(results.get(0).get()).isInstanceOf(Applied.class);
+            assertThat(results.get(1).get()).isInstanceOf(Applied.class);
+            assertThatThrownBy(() -> results.get(2).get())
+                    .hasCauseInstanceOf(LocationStoreException.class)
+                    .hasMessageContaining("stored binding of sip:broken@example.com");
+            assertThat(results.get(3).get()).isInstanceOf(Applied.class);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(store.lookup("sip:a@example.com", T0)).hasSize(1);
+        assertThat(store.lookup("sip:b@example.com", T0)).hasSize(1);
+    }
+
+    private static RegisterRequest registerFor(String aor) {
+        return new RegisterRequest(aor, "c2", 2,
+                new RegisterRequest.Contacts(List.of(ContactChange.add("sip:x@127.0.0.1:5080", 60, null))),
+                "127.0.0.1:5080", "UDP", null, T0, MAX_BINDINGS);
     }
 
     @Test
