@@ -4,7 +4,7 @@ import io.parley.message.AuthValue;
 import java.util.List;
 import java.util.Objects;
 
-/** What an {@link Authenticator} decided: the credentials to send, or why to give up. */
+/** The decision of an {@link Authenticator}: credentials to send, or the reason to give up. */
 public sealed interface AuthDecision {
 
     /**
@@ -45,9 +45,9 @@ public sealed interface AuthDecision {
         NO_CREDENTIALS,
         /** The server rejected the credentials: wrong username or password. */
         CREDENTIALS_REJECTED,
-        /** The server kept answering {@code stale=true} beyond the retry limit. */
+        /** The server kept sending {@code stale=true} beyond the retry limit. */
         STALE_LIMIT,
-        /** Authentication-Info carried an {@code rspauth} that does not match: the server did not prove it knows the password. */
+        /** Authentication-Info carried an {@code rspauth} that does not match: the server did not prove that it has the password. */
         RSPAUTH_MISMATCH
     }
 }

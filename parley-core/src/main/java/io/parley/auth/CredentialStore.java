@@ -18,7 +18,7 @@ public interface CredentialStore {
 
     /**
      * Finds the user whose {@code H(username:realm)} is {@code userhash} (RFC 7616 section 3.4.4).
-     * Stores that do not support {@code userhash=true} keep this default, which finds nobody.
+     * Stores that do not support {@code userhash=true} keep this default, which always returns empty.
      */
     default Optional<String> usernameForHash(String userhash, String realm, DigestAlgorithm algorithm) {
         return Optional.empty();

@@ -2,9 +2,9 @@ package io.parley.auth;
 
 /** The header that carries credentials, chosen by the status code of the challenge (RFC 3261 section 22). */
 public enum CredentialsHeader {
-    /** Answers a 401 and its WWW-Authenticate challenges. */
+    /** Carries credentials after a 401 and its WWW-Authenticate challenges. */
     AUTHORIZATION("Authorization", "WWW-Authenticate", 401),
-    /** Answers a 407 and its Proxy-Authenticate challenges, for REGISTER as for any other method. */
+    /** Carries credentials after a 407 and its Proxy-Authenticate challenges, for REGISTER as for any other method. */
     PROXY_AUTHORIZATION("Proxy-Authorization", "Proxy-Authenticate", 407);
 
     private final String headerName;
@@ -22,7 +22,7 @@ public enum CredentialsHeader {
         return headerName;
     }
 
-    /** Returns the name of the header that carries the challenges this header answers. */
+    /** Returns the name of the header that carries the challenges this header responds to. */
     public String challengeHeaderName() {
         return challengeHeaderName;
     }

@@ -10,7 +10,7 @@ public interface CredentialsProvider {
     /** Returns the credentials for {@code realm}, compared as the server wrote it. */
     Optional<DigestCredentials> forRealm(String realm);
 
-    /** Returns a provider that answers every realm with the same credentials, the usual softphone account. */
+    /** Returns a provider that returns the same credentials for every realm, the usual softphone account. */
     static CredentialsProvider forAnyRealm(DigestCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         return realm -> Optional.of(credentials);

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *       rejection before the next acceptance, or a new nonce when none was ever accepted, gives up
  *       with {@link AuthDecision.Reason#CREDENTIALS_REJECTED}.</li>
  * </ol>
- * An acceptance resets both counters. So every rejection either answers within these caps or
- * ends, and a user agent that resends only on {@link AuthDecision.Send} never loops.
+ * An acceptance resets both counters, and giving up forgets the realm, so the next request starts
+ * at rule 1. Every rejection is therefore either retried within these caps or ends, and a user
+ * agent that resends only on {@link AuthDecision.Send} never loops.
  *
  * <p>Each nonce starts at nc 00000001 with a fresh cnonce, and nc grows by one on every request
  * that uses it, pre-emptive ones included. Instances are safe to share between threads.
@@ -133,7 +134,8 @@ public final class DigestClient implements Authenticator {
     }
 
     /**
-     * Records that the server accepted the last request sent with credentials, and applies its
+     * Records that the server accepted the last request sent with credentials from this client
+     * (after {@link #authenticate} or {@link #preemptive}), and applies its
      * Authentication-Info (or Proxy-Authentication-Info) when present: {@code nextnonce} becomes the
      * nonce of the next request, and {@code rspauth} must match (RFC 7616 section 3.5).
      *
@@ -172,12 +174,15 @@ public final class DigestClient implements Authenticator {
         }
         if (challenge.stale()) {
             if (state.staleRetries >= policy.maxStaleRetries()) {
+                // Forgetting the realm lets a later request authenticate from scratch.
+                states.remove(key);
                 return Optional.of(new AuthDecision.GiveUp(AuthDecision.Reason.STALE_LIMIT, "realm \"" + key.realm()
-                        + "\" answered stale=true " + (state.staleRetries + 1) + " times in a row; giving up after "
+                        + "\" sent stale=true " + (state.staleRetries + 1) + " times in a row; giving up after "
                         + policy.maxStaleRetries() + " retries"));
             }
             state.staleRetries++;
         } else if (challenge.nonce().equals(state.challenge.nonce()) || !state.accepted || state.rotationRetried) {
+            states.remove(key);
             return Optional.of(rejected(state));
         } else {
             state.rotationRetried = true;
@@ -235,7 +240,7 @@ public final class DigestClient implements Authenticator {
 
     private record RealmKey(CredentialsHeader header, String realm) {}
 
-    /** Per-realm client state; guarded by the client's lock. */
+    /** Per-realm client state, guarded by the lock of the client. */
     private static final class RealmState {
         final RealmKey key;
         DigestChallenge challenge;

@@ -22,7 +22,7 @@ public final class DigestMath {
 
     /**
      * Computes the response for {@code input} from the base HA1, applying the {@code -sess} step
-     * {@code H(HA1:nonce:cnonce)} when the algorithm asks for it.
+     * {@code H(HA1:nonce:cnonce)} when the algorithm is a {@code -sess} one.
      */
     public static DigestCalculation calculate(DigestInput input, String baseHa1) {
         DigestAlgorithm algorithm = input.algorithm();

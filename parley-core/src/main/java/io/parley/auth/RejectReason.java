@@ -1,6 +1,6 @@
 package io.parley.auth;
 
-/** Why a digest server rejected credentials, for logs and tests to read. */
+/** The reason a digest server rejected credentials, for logs and tests to read. */
 public enum RejectReason {
     /** The scheme is not Digest. */
     UNSUPPORTED_SCHEME,

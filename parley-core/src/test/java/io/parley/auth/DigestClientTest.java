@@ -151,11 +151,20 @@ class DigestClientTest {
     }
 
     @Test
-    void failsOnNewNonceWithoutStaleBeforeAnyAcceptance() {
+    void failsOnNewNonceBeforeAcceptance() {
         DigestClient client = client();
         nonce(client, "n1");
 
         assertThat(giveUpOf(nonce(client, "n2")).reason()).isEqualTo(AuthDecision.Reason.CREDENTIALS_REJECTED);
+    }
+
+    @Test
+    void startsOverAfterGivingUp() {
+        DigestClient client = client();
+        nonce(client, "n1");
+        giveUpOf(nonce(client, "n1"));
+
+        assertThat(nonce(client, "n2")).isInstanceOf(AuthDecision.Send.class);
     }
 
     @Test

@@ -180,7 +180,7 @@ class DigestServerTest {
     }
 
     @Test
-    void reportsWrongResponseRatherThanStaleForExpiredNonce() {
+    void prefersWrongResponseOverStale() {
         DigestServer server = server(config(Set.of(Qop.AUTH), ServerConfig.Policy.STRICT));
         AuthValue answer = replace(answer(server, "INVITE", NO_BODY), "response", "0".repeat(64));
         clock.advance(Duration.ofMinutes(6));

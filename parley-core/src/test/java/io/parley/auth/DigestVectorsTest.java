@@ -43,7 +43,7 @@ class DigestVectorsTest {
     }
 
     @Test
-    void vectorsFileHasTwelveEntriesWithOneFlaggedError() throws IOException {
+    void vectorsFileFlagsOneError() throws IOException {
         assertThat(vectors()).hasSize(12);
         assertThat(vectors()).filteredOn(v -> v.path("rfc_text_error").asBoolean(false)).hasSize(1);
     }

@@ -103,7 +103,7 @@ class OtherStacksFailuresTest {
     }
 
     @Test
-    void serverAcceptsSecondNcAndRefusesReplayOfFirst() {
+    void serverRejectsReplayOfFirstNc() {
         ServerHarness server = new ServerHarness(ServerConfig.defaults("example.com"));
         DigestClient client = client("4b1d3e9f");
         AuthValue first = onlyValue(client.authenticate(server.challenged(401, "REGISTER", REGISTRAR_URI)));
