@@ -14,12 +14,13 @@ import java.util.Optional;
 public final class Header {
 
     private final HeaderName name;
-    private final Object parsed;
+    private final HeaderValueDecoder decoder;
     private final byte[] source;
     private final int from;
     private final int to;
-    // Decoded on first use from source[from, to); a race only decodes twice the same immutable string.
+    // Decoded on first use from source[from, to); a race only decodes the same immutable value twice.
     private String value;
+    private Object parsed;
 
     private Header(HeaderName name, String value, Object parsed) {
         this.name = Objects.requireNonNull(name, "name");
@@ -28,30 +29,24 @@ public final class Header {
             throw new IllegalArgumentException("value of " + name + " must not contain CR or LF");
         }
         this.parsed = parsed;
+        this.decoder = null;
         this.source = null;
         this.from = 0;
         this.to = 0;
     }
 
-    private Header(HeaderName name, byte[] source, int from, int to, Object parsed) {
+    private Header(HeaderName name, byte[] source, int from, int to, Object parsed, HeaderValueDecoder decoder) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = Objects.requireNonNull(source, "source");
         this.from = from;
         this.to = to;
         this.parsed = parsed;
+        this.decoder = decoder;
     }
 
     /** Creates a header kept as name and text, for headers without a typed accessor. */
     public static Header of(HeaderName name, String value) {
         return new Header(name, value, null);
-    }
-
-    /**
-     * Creates a header with its parsed value, for the parser and the builders; {@code value} is the
-     * text as written.
-     */
-    public static Header parsed(HeaderName name, String value, Object parsedValue) {
-        return new Header(name, value, Objects.requireNonNull(parsedValue, "parsedValue"));
     }
 
     /**
@@ -61,7 +56,16 @@ public final class Header {
      */
     public static Header fromWire(HeaderName name, byte[] source, int from, int to, Object parsedValue) {
         Objects.checkFromToIndex(from, to, source.length);
-        return new Header(name, source, from, to, parsedValue);
+        return new Header(name, source, from, to, parsedValue, null);
+    }
+
+    /**
+     * Creates a header like {@link #fromWire(HeaderName, byte[], int, int, Object)} whose typed value
+     * {@code decoder} decodes from the text on first access.
+     */
+    public static Header fromWireLazy(HeaderName name, byte[] source, int from, int to, HeaderValueDecoder decoder) {
+        Objects.checkFromToIndex(from, to, source.length);
+        return new Header(name, source, from, to, null, Objects.requireNonNull(decoder, "decoder"));
     }
 
     /** Creates a header from a typed value, with its canonical text. */
@@ -114,12 +118,28 @@ public final class Header {
 
     /** Returns the parsed value when it has this type. */
     public <T> Optional<T> parsedAs(Class<T> type) {
-        return type.isInstance(parsed) ? Optional.of(type.cast(parsed)) : Optional.empty();
+        Object typed = parsed();
+        return type.isInstance(typed) ? Optional.of(type.cast(typed)) : Optional.empty();
+    }
+
+    /** Returns the typed value, or null for a header without one. */
+    Object parsedValue() {
+        return parsed();
+    }
+
+    private Object parsed() {
+        Object typed = parsed;
+        if (typed == null && decoder != null) {
+            typed = decoder.decode(name, value());
+            parsed = typed;
+        }
+        return typed;
     }
 
     /** Returns the canonical value text: the typed value formatted, or the value as written. */
     public String canonicalValue() {
-        return parsed == null ? value() : canonicalText(parsed);
+        Object typed = parsed();
+        return typed == null ? value() : canonicalText(typed);
     }
 
     private static String canonicalText(Object parsedValue) {
@@ -154,8 +174,10 @@ public final class Header {
         if (!(other instanceof Header that) || !name.equals(that.name)) {
             return false;
         }
-        if (parsed != null && that.parsed != null) {
-            return parsed.equals(that.parsed);
+        Object typed = parsed();
+        Object otherTyped = that.parsed();
+        if (typed != null && otherTyped != null) {
+            return typed.equals(otherTyped);
         }
         return canonicalValue().equals(that.canonicalValue());
     }
@@ -168,7 +190,7 @@ public final class Header {
     /** Returns {@code Name: value}, with the values of the four authorization and challenge headers masked. */
     @Override
     public String toString() {
-        if (parsed instanceof AuthValue authValue) {
+        if (parsed() instanceof AuthValue authValue) {
             return name + ": " + authValue.formatMasked();
         }
         return name + ": " + value();

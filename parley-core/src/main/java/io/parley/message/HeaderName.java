@@ -133,7 +133,11 @@ public final class HeaderName {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof HeaderName that && lowerCase.equals(that.lowerCase);
+        if (this == other) {
+            return true;
+        }
+        // Two distinct constants never match, and a known name is always its constant.
+        return other instanceof HeaderName that && !(known && that.known) && lowerCase.equals(that.lowerCase);
     }
 
     @Override

@@ -13,30 +13,45 @@ import java.util.Optional;
  */
 public record Parameter(String name, String value) {
 
+    private static final boolean[] NAME_SEPARATORS = separators("\";,=<>");
+    private static final boolean[] VALUE_SEPARATORS = separators("\";,<>");
+
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("parameter name is empty");
         }
-        if (!isPlain(name, "\";,=<>")) {
+        if (!isPlain(name, NAME_SEPARATORS)) {
             throw new IllegalArgumentException("parameter name '" + name + "' contains whitespace or a separator");
         }
         boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
-        if (quoted ? value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 : !isPlain(value, "\";,<>")) {
+        if (quoted ? value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 : !isPlain(value, VALUE_SEPARATORS)) {
             throw new IllegalArgumentException("value of parameter '" + name + "' contains whitespace or a separator; quote or escape it");
         }
     }
 
-    /** Returns whether {@code text} has no whitespace, control character or character of {@code separators}. */
-    private static boolean isPlain(String text, String separators) {
+    /** Returns whether {@code text} has no whitespace, control character or character marked in {@code separators}. */
+    private static boolean isPlain(String text, boolean[] separators) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c <= ' ' || c == 0x7F || separators.indexOf(c) >= 0) {
+            if (c < 128 && separators[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean[] separators(String marked) {
+        boolean[] table = new boolean[128];
+        for (int c = 0; c <= ' '; c++) {
+            table[c] = true;
+        }
+        table[0x7F] = true;
+        for (int i = 0; i < marked.length(); i++) {
+            table[marked.charAt(i)] = true;
+        }
+        return table;
     }
 
     /** Creates a parameter without a value, such as {@code lr}. */
@@ -66,7 +81,13 @@ public record Parameter(String name, String value) {
 
     /** Returns the value of the first parameter with this name, empty when absent. */
     public static Optional<String> valueOf(List<Parameter> parameters, String name) {
-        return find(parameters, name).map(Parameter::value);
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            if (parameter.is(name)) {
+                return Optional.of(parameter.value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns a copy of {@code parameters} where {@code replacement} replaces every parameter of its name, or is appended. */

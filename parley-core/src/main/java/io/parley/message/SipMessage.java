@@ -66,7 +66,7 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         return parsedValues(HeaderName.VIA, Via.class);
     }
 
-    /** Returns the top Via, the one the receiver of a request answers to. */
+    /** Returns the top Via, which names where the response to a request goes. */
     default Optional<Via> topVia() {
         return parsedValue(HeaderName.VIA, Via.class);
     }
@@ -93,8 +93,8 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** Returns Max-Forwards, 0 to 255; absent in RFC 2543 requests and in most responses. */
     default OptionalInt maxForwards() {
-        Optional<Integer> value = parsedValue(HeaderName.MAX_FORWARDS, Integer.class);
-        return value.isPresent() ? OptionalInt.of(value.get()) : OptionalInt.empty();
+        Integer value = firstParsed(HeaderName.MAX_FORWARDS, Integer.class);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
     /** Returns the Contact values in order; a wildcard is {@link Contact#WILDCARD}. */
@@ -224,22 +224,36 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     }
 
     private <T> Optional<T> parsedValue(HeaderName name, Class<T> type) {
-        for (Header header : headers()) {
+        return Optional.ofNullable(firstParsed(name, type));
+    }
+
+    /** Returns the typed value of the first header with this name, or null; allocates nothing. */
+    private <T> T firstParsed(HeaderName name, Class<T> type) {
+        List<Header> headers = headers();
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
             if (header.name().equals(name)) {
-                return header.parsedAs(type);
+                Object value = header.parsedValue();
+                return type.isInstance(value) ? type.cast(value) : null;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private <T> List<T> parsedValues(HeaderName name, Class<T> type) {
-        List<T> result = new ArrayList<>(2);
-        for (Header header : headers()) {
-            if (header.name().equals(name)) {
-                header.parsedAs(type).ifPresent(result::add);
+        List<T> result = null;
+        List<Header> headers = headers();
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
+            Object value = header.name().equals(name) ? header.parsedValue() : null;
+            if (type.isInstance(value)) {
+                if (result == null) {
+                    result = new ArrayList<>(2);
+                }
+                result.add(type.cast(value));
             }
         }
-        return result;
+        return result == null ? List.of() : result;
     }
 
     private <T> List<T> joinedLists(HeaderName name, Class<T> type) {
@@ -258,12 +272,15 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     }
 
     private OptionalLong longValue(HeaderName name) {
-        Optional<Long> value = parsedValue(name, Long.class);
-        return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
+        Long value = firstParsed(name, Long.class);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private <T> T required(HeaderName name, Class<T> type) {
-        return parsedValue(name, type).orElseThrow(
-                () -> new IllegalStateException("message has no " + name + " header"));
+        T value = firstParsed(name, type);
+        if (value == null) {
+            throw new IllegalStateException("message has no " + name + " header");
+        }
+        return value;
     }
 }

@@ -24,11 +24,12 @@ public final class SipRequest implements SipMessage {
 
     /**
      * Creates a parsed request without checks beyond those the parser made. For the parser:
-     * {@code raw} are the bytes the request came from, and neither array is copied.
+     * {@code raw} are the bytes the request came from, and neither the arrays nor the unmodifiable
+     * {@code headers} list are copied.
      */
     public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] body, byte[] raw) {
         return new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
-                List.copyOf(headers), Objects.requireNonNull(body), Objects.requireNonNull(raw));
+                Objects.requireNonNull(headers), Objects.requireNonNull(body), Objects.requireNonNull(raw));
     }
 
     /** Starts a request with this method and Request-URI. */

@@ -24,7 +24,8 @@ public final class SipResponse implements SipMessage {
 
     /**
      * Creates a parsed response without checks beyond those the parser made. For the parser:
-     * {@code raw} are the bytes the response came from, and neither array is copied.
+     * {@code raw} are the bytes the response came from, and neither the arrays nor the unmodifiable
+     * {@code headers} list are copied.
      */
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] body,
             byte[] raw) {
@@ -39,7 +40,7 @@ public final class SipResponse implements SipMessage {
 
     /**
      * Starts a response to {@code request} with the Via, From, To, Call-ID and CSeq copied from it
-     * (RFC 3261 section 8.2.6.2). Add a To tag with {@link Builder#toTag} where the RFC asks for one.
+     * (RFC 3261 section 8.2.6.2). Add a To tag with {@link Builder#toTag} where that section requires one.
      */
     public static Builder forRequest(SipRequest request, int statusCode) {
         Builder builder = builder(statusCode)

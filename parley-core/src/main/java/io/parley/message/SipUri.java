@@ -95,7 +95,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return new SipUri(secure, user, password, host, newPort, parameters, headers);
     }
 
-    /** Returns a copy without URI headers, as RFC 3261 section 19.1.5 asks before a URI becomes a Request-URI. */
+    /** Returns a copy without URI headers, as RFC 3261 section 19.1.5 requires before a URI becomes a Request-URI. */
     public SipUri withoutHeaders() {
         return new SipUri(secure, user, password, host, port, parameters, List.of());
     }

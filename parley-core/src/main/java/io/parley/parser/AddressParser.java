@@ -5,7 +5,6 @@ import io.parley.message.NameAddress;
 import io.parley.message.Parameter;
 import io.parley.message.SipUri;
 import io.parley.message.Uri;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code (name-addr / addr-spec) *(SEMI generic-param)} values: From, To, Contact, Route, Record-Route. */
@@ -64,7 +63,9 @@ final class AddressParser {
         if (address == null) {
             return null;
         }
-        for (Parameter parameter : address.parameters()) {
+        List<Parameter> parameters = address.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
             if (parameter.is("expires") && ScalarParser.deltaSeconds(parameter.value()) < 0) {
                 return r.failAt(start, "expires parameter is not 0 to 2^32-1 seconds");
             }
@@ -75,26 +76,35 @@ final class AddressParser {
         return Contact.of(address);
     }
 
-    /** display-name = *(token LWS): returns the tokens joined by one space, and stops before anything else. */
+    /**
+     * display-name = *(token LWS): returns the tokens joined by one space, and stops before anything
+     * else. A single token, the usual case, is read without a copy.
+     */
     private static String readTokenDisplayName(ValueReader r) {
-        StringBuilder name = null;
+        String single = null;
+        StringBuilder joined = null;
         int mark = r.pos;
-        while (CharClass.TOKEN[Math.max(r.peek(), 0)] && !r.atEnd()) {
+        while (!r.atEnd() && CharClass.TOKEN[r.peek()]) {
             int tokenStart = r.pos;
             r.skipClass(CharClass.TOKEN);
-            if (name == null) {
-                name = new StringBuilder(r.pos - tokenStart + 8);
+            if (single == null) {
+                single = r.ascii(tokenStart, r.pos);
             } else {
-                name.append(' ');
+                if (joined == null) {
+                    joined = new StringBuilder(single);
+                }
+                joined.append(' ').append(r.ascii(tokenStart, r.pos));
             }
-            name.append(r.ascii(tokenStart, r.pos));
             mark = r.pos;
             r.skipLws();
         }
         if (r.peek() != '<') {
             r.pos = mark;
         }
-        return name == null ? "" : name.toString();
+        if (single == null) {
+            return "";
+        }
+        return joined == null ? single : joined.toString();
     }
 
     /** LAQUOT addr-spec RAQUOT, with no whitespace inside the brackets (RFC 4475 section 3.1.2.14). */
@@ -146,7 +156,8 @@ final class AddressParser {
      * keeps its quotes. Stops at the end or before a comma.
      */
     static List<Parameter> readHeaderParameters(ValueReader r) {
-        List<Parameter> parameters = null;
+        List<Parameter> parameters = r.parameters;
+        parameters.clear();
         while (r.skipSeparator(';')) {
             String name = r.readToken("parameter name after ';'");
             if (name == null) {
@@ -159,16 +170,13 @@ final class AddressParser {
                     return null;
                 }
             }
-            if (parameters == null) {
-                parameters = new ArrayList<>(2);
-            }
             parameters.add(new Parameter(name, value));
         }
         r.skipLws();
         if (!r.atEnd() && r.peek() != ',') {
             return r.fail("unexpected character '" + (char) r.peek() + "' after value");
         }
-        return parameters == null ? List.of() : parameters;
+        return r.takeParameters();
     }
 
     /** gen-value = token / host / quoted-string, returned as written. */

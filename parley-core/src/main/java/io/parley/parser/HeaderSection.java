@@ -4,6 +4,7 @@ import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
  */
 final class HeaderSection {
 
+    /**
+     * Headers every request and response must carry (RFC 3261 section 8.1.1). Max-Forwards is left
+     * out so that RFC 2543 requests still parse (RFC 4475 section 3.4.1); the builders require it.
+     */
     private static final HeaderName[] MANDATORY = {
         HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA
     };
@@ -71,27 +76,35 @@ final class HeaderSection {
             return fail(name.name(), colon, "missing ':' after header name");
         }
 
-        int maxEnd = Math.min(limit, lineStart + limits.maxLineLength());
-        int lf = colon + 1;
-        while (true) {
-            while (lf < maxEnd && bytes[lf] != '\n') {
-                lf++;
-            }
-            if (lf >= maxEnd) {
-                if (maxEnd < limit) {
-                    return fail(name.name(), lineStart, "header line longer than " + limits.maxLineLength() + " bytes");
-                }
-                break;
-            }
-            if (lf + 1 < limit && (bytes[lf + 1] == ' ' || bytes[lf + 1] == '\t')) {
-                lf++;
-                continue;
-            }
-            break;
+        int lf = findFieldEnd(colon + 1, Math.min(limit, lineStart + limits.maxLineLength()), limit);
+        if (lf < 0) {
+            return fail(name.name(), lineStart, "header line longer than " + limits.maxLineLength() + " bytes");
         }
         int next = Math.min(lf + 1, limit);
         int valueEnd = lf < limit && lf > colon && bytes[lf - 1] == '\r' ? lf - 1 : Math.min(lf, limit);
         return addHeader(name, colon + 1, valueEnd) ? next : -1;
+    }
+
+    /**
+     * Returns the offset of the LF that ends the field, skipping LFs followed by SP or HT (line
+     * folding), or {@code limit} when the input ends first. Returns -1 when no end is found before
+     * {@code maxEnd}, which is less than {@code limit}.
+     */
+    private int findFieldEnd(int pos, int maxEnd, int limit) {
+        byte[] bytes = reader.bytes;
+        while (true) {
+            while (pos < maxEnd && bytes[pos] != '\n') {
+                pos++;
+            }
+            if (pos >= maxEnd) {
+                return maxEnd < limit ? -1 : limit;
+            }
+            if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
+                pos++;
+                continue;
+            }
+            return pos;
+        }
     }
 
     private boolean addHeader(HeaderName name, int valueStart, int valueEnd) {
@@ -113,8 +126,9 @@ final class HeaderSection {
         return true;
     }
 
+    /** Returns the headers as an unmodifiable view; the parser adds none after this. */
     List<Header> headers() {
-        return headers;
+        return Collections.unmodifiableList(headers);
     }
 
     /** Returns the declared Content-Length, or -1 when the header is absent. */

@@ -39,22 +39,22 @@ final class HeaderValueParser {
         if (!markSeen(name, start)) {
             return false;
         }
-        if (name.equals(HeaderName.VIA)) {
+        if (name == HeaderName.VIA) {
             return addList(name, ViaParser::readVia);
         }
-        if (name.equals(HeaderName.CONTACT)) {
+        if (name == HeaderName.CONTACT) {
             return addList(name, AddressParser::readContact);
         }
-        if (name.equals(HeaderName.ROUTE) || name.equals(HeaderName.RECORD_ROUTE)) {
+        if (name == HeaderName.ROUTE || name == HeaderName.RECORD_ROUTE) {
             return addList(name, AddressParser::readAddress);
         }
-        if (name.equals(HeaderName.FROM) || name.equals(HeaderName.TO)) {
+        if (name == HeaderName.FROM || name == HeaderName.TO) {
             return addSingle(name, start, end, AddressParser.readAddress(reader));
         }
-        if (name.equals(HeaderName.CALL_ID)) {
+        if (name == HeaderName.CALL_ID) {
             return addSingle(name, start, end, ScalarParser.readCallId(reader));
         }
-        if (name.equals(HeaderName.CSEQ)) {
+        if (name == HeaderName.CSEQ) {
             cseq = ScalarParser.readCSeq(reader);
             cseqOffset = start;
             return addSingle(name, start, end, cseq);
@@ -67,36 +67,36 @@ final class HeaderValueParser {
     }
 
     private boolean addOther(HeaderName name, int start, int end) {
-        if (name.equals(HeaderName.CONTENT_LENGTH)) {
+        if (name == HeaderName.CONTENT_LENGTH) {
             return addContentLength(start, end);
         }
-        if (name.equals(HeaderName.MAX_FORWARDS)) {
+        if (name == HeaderName.MAX_FORWARDS) {
             long hops = ScalarParser.readWholeNumber(reader, 255, "Max-Forwards");
             return addSingle(name, start, end, hops < 0 ? null : (int) hops);
         }
-        if (name.equals(HeaderName.EXPIRES) || name.equals(HeaderName.MIN_EXPIRES)) {
+        if (name == HeaderName.EXPIRES || name == HeaderName.MIN_EXPIRES) {
             long seconds = ScalarParser.readWholeNumber(reader, CSeq.MAX_SEQUENCE, "delta-seconds");
             return addSingle(name, start, end, seconds < 0 ? null : seconds);
         }
-        if (name.equals(HeaderName.CONTENT_TYPE)) {
+        if (name == HeaderName.CONTENT_TYPE) {
             return addSingle(name, start, end, ScalarParser.readContentType(reader));
         }
-        if (name.equals(HeaderName.ALLOW)) {
+        if (name == HeaderName.ALLOW) {
             return addSingle(name, start, end, ScalarParser.readMethodList(reader));
         }
-        if (name.equals(HeaderName.SUPPORTED) || name.equals(HeaderName.REQUIRE)
-                || name.equals(HeaderName.PROXY_REQUIRE) || name.equals(HeaderName.UNSUPPORTED)) {
+        if (name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
+                || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
             return addSingle(name, start, end, ScalarParser.readTokenList(reader));
         }
-        if (name.equals(HeaderName.WARNING)) {
+        if (name == HeaderName.WARNING) {
             return addSingle(name, start, end, ScalarParser.readWarnings(reader));
         }
-        if (name.equals(HeaderName.RETRY_AFTER)) {
+        if (name == HeaderName.RETRY_AFTER) {
             return addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
         }
-        if (name.equals(HeaderName.WWW_AUTHENTICATE) || name.equals(HeaderName.PROXY_AUTHENTICATE)
-                || name.equals(HeaderName.AUTHORIZATION) || name.equals(HeaderName.PROXY_AUTHORIZATION)
-                || name.equals(HeaderName.AUTHENTICATION_INFO)) {
+        if (name == HeaderName.WWW_AUTHENTICATE || name == HeaderName.PROXY_AUTHENTICATE
+                || name == HeaderName.AUTHORIZATION || name == HeaderName.PROXY_AUTHORIZATION
+                || name == HeaderName.AUTHENTICATION_INFO) {
             return addAuth(name, start, end);
         }
         headers.add(Header.fromWire(name, reader.bytes, start, end, null));
@@ -119,25 +119,27 @@ final class HeaderValueParser {
     }
 
     /**
-     * The four authentication headers and Authentication-Info are never split at commas: their own
-     * grammar uses commas between parameters (RFC 3261 section 25.1).
+     * Checks the syntax of an authentication header, whose value {@link AuthValueParser} builds when
+     * it is first read. These headers are never split at commas, because their own grammar uses
+     * commas between parameters (RFC 3261 section 25.1).
      */
     private boolean addAuth(HeaderName name, int start, int end) {
-        Header header = Header.fromWire(name, reader.bytes, start, end, null);
-        String text = header.value();
-        ParseResult<AuthValue> result = name.equals(HeaderName.AUTHENTICATION_INFO)
+        boolean valid = name == HeaderName.AUTHENTICATION_INFO
+                ? AuthSyntax.checkParamList(reader)
+                : AuthSyntax.checkChallengeOrCredentials(reader);
+        if (!valid) {
+            return fail(name, false);
+        }
+        headers.add(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeAuth));
+        return true;
+    }
+
+    /** Builds an authentication value; null when {@link AuthValueParser} rejects what the syntax check let pass. */
+    private static Object decodeAuth(HeaderName name, String text) {
+        ParseResult<AuthValue> result = name == HeaderName.AUTHENTICATION_INFO
                 ? AuthValueParser.parseParamList(text)
                 : AuthValueParser.parseChallengeOrCredentials(text);
-        if (result instanceof ParseResult.Parsed<AuthValue> parsed) {
-            headers.add(Header.fromWire(name, reader.bytes, start, end, parsed.value()));
-            return true;
-        }
-        if (result instanceof ParseResult.Malformed<AuthValue> malformed) {
-            reader.failAt(start + Math.min(malformed.offset(), end - start), "expected " + malformed.expected());
-        } else {
-            reader.failAt(end, "incomplete value");
-        }
-        return fail(name, false);
+        return result instanceof ParseResult.Parsed<AuthValue> parsed ? parsed.value() : null;
     }
 
     private boolean addList(HeaderName name, Function<ValueReader, Object> readValue) {
@@ -181,10 +183,10 @@ final class HeaderValueParser {
     /** Records that a header appeared; false when a single-valued one appears twice. */
     private boolean markSeen(HeaderName name, int start) {
         for (int i = 0; i < SINGLE.length; i++) {
-            if (SINGLE[i].equals(name)) {
+            if (SINGLE[i] == name) {
                 int bit = 1 << i;
                 // Via may repeat; it is in the table only so that seen() can report it.
-                if ((seenMask & bit) != 0 && !name.equals(HeaderName.VIA)) {
+                if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
                     reader.failAt(start, "more than one " + name + " header");
                     return fail(name, false);
                 }
@@ -197,7 +199,7 @@ final class HeaderValueParser {
 
     boolean seen(HeaderName name) {
         for (int i = 0; i < SINGLE.length; i++) {
-            if (SINGLE[i].equals(name)) {
+            if (SINGLE[i] == name) {
                 return (seenMask & (1 << i)) != 0;
             }
         }

@@ -41,13 +41,18 @@ final class MessageParser {
     }
 
     /**
-     * Parses a message from a copy of {@code input[offset, offset + length)}. In a datagram a missing
-     * Content-Length means the rest of the input and bytes after the declared body are ignored
-     * (RFC 3261 section 18.3); otherwise the input is exactly one framed message.
+     * Parses a message from a copy of {@code input[offset, offset + length)}. In a datagram, a missing
+     * Content-Length means the rest of the input, and bytes after the declared body are ignored
+     * (RFC 3261 section 18.3). Otherwise the input is exactly one framed message.
      */
     static MessageParseResult parse(byte[] input, int offset, int length, boolean datagram, ParserLimits limits) {
         byte[] copy = Arrays.copyOfRange(input, offset, offset + length);
         return new MessageParser(copy, datagram, limits).parse();
+    }
+
+    /** Parses a message from {@code input} itself, which the message keeps; the caller must not change it. */
+    static MessageParseResult parseOwned(byte[] input, boolean datagram, ParserLimits limits) {
+        return new MessageParser(input, datagram, limits).parse();
     }
 
     private MessageParseResult parse() {

@@ -3,10 +3,11 @@ package io.parley.parser;
 import java.util.Objects;
 
 /**
- * Why a message was rejected, in the form a server needs to answer it.
+ * Reason a message was rejected, with what a server needs for its response.
  *
- * @param status the status a server answers a request with: 400 for bad syntax, 505 for a SIP version
- *     other than 2.0, 413 or 513 for a message over the size limits. A rejected response is dropped
+ * @param status the status code of the response to a rejected request: 400 for bad syntax, 505 for a
+ *     SIP version other than 2.0, 414 for a Request-URI over the limit, 513 for a message over the
+ *     size limits. A rejected response is dropped instead
  * @param header the full name of the header at fault, or an empty string for the start line, the
  *     framing or the message as a whole
  * @param offset the offset of the first bad byte, counted from the start of the message input

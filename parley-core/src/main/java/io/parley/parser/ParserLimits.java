@@ -2,16 +2,18 @@ package io.parley.parser;
 
 /**
  * Size limits the parser enforces, so that hostile input ends in a parse error rather than an
- * {@link OutOfMemoryError} or a long scan. Every search in the parser stops at one of these.
+ * {@link OutOfMemoryError} or a long scan. Every scan stops at one of these or at the end of the input.
  *
- * @param maxMessageSize largest message, headers and body, in bytes. Default 65,535, the largest
- *     UDP payload; a TCP peer sending more is broken or hostile
- * @param maxHeaderSectionSize largest start line plus header section in bytes. Default 16,384,
- *     several times a large INVITE with many Route and Via headers
- * @param maxLineLength largest start line or header field, folded lines included, in bytes.
- *     Default 8,192, as common HTTP servers use for one header line
- * @param maxHeaderCount most header values, counting each value of a comma list. Default 256
- * @param maxUriLength largest URI in bytes. Default 4,096
+ * @param maxMessageSize maximum message size, headers and body, in bytes. Default 65,535, the
+ *     maximum length a UDP header can state, so every datagram fits; larger stream messages are rejected
+ * @param maxHeaderSectionSize maximum size of the start line plus header section in bytes. Default
+ *     16,384, an estimate of several times a large INVITE with many Via and Route headers
+ * @param maxLineLength maximum size of the start line or of one header field with its folded lines,
+ *     in bytes. Default 8,192, close to Apache httpd's default LimitRequestFieldSize of 8,190
+ * @param maxHeaderCount maximum number of header values, counting each value of a comma list.
+ *     Default 256, far above the few dozen a real message carries
+ * @param maxUriLength maximum Request-URI length in bytes; a longer one is answered with 414.
+ *     Default 4,096, the same order as common HTTP request-line limits
  */
 public record ParserLimits(int maxMessageSize, int maxHeaderSectionSize, int maxLineLength, int maxHeaderCount,
         int maxUriLength) {

@@ -12,7 +12,7 @@ import java.util.List;
 /** Reads the header values that are numbers, tokens or short structures. Each returns null after a failure. */
 final class ScalarParser {
 
-    /** Longest digit run read as a number; more digits than this always exceed the ranges SIP allows. */
+    /** Maximum digits read as a number. Longer numbers exceed every range SIP allows, so they are rejected anyway. */
     private static final int MAX_DIGITS = 18;
 
     private ScalarParser() {

@@ -5,17 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Entry points of the SIP parser. Parsing never throws on bad input: it returns
- * {@link MessageParseResult.Rejected} with the status a server would answer.
+ * Entry points of the SIP parser. Parsing never throws on bad input. It returns
+ * {@link MessageParseResult.Rejected} with the status code a server responds with.
  */
 public final class SipParser {
 
     private SipParser() {
     }
 
-    /** Parses one UDP datagram with the default limits (RFC 3261 section 18.3 framing). */
+    /**
+     * Parses one UDP datagram with the default limits (RFC 3261 section 18.3 framing). The message
+     * keeps a reference to {@code datagram} instead of a copy, so the caller must not change the
+     * array afterwards; use {@link #parseDatagram(byte[], int, int, ParserLimits)} for a buffer that
+     * is reused.
+     */
     public static MessageParseResult parseDatagram(byte[] datagram) {
-        return parseDatagram(datagram, 0, datagram.length, ParserLimits.DEFAULTS);
+        if (datagram.length > ParserLimits.DEFAULTS.maxMessageSize()) {
+            return tooLarge(ParserLimits.DEFAULTS);
+        }
+        return MessageParser.parseOwned(datagram, true, ParserLimits.DEFAULTS);
     }
 
     /**
@@ -27,10 +35,14 @@ public final class SipParser {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Objects.requireNonNull(limits, "limits");
         if (length > limits.maxMessageSize()) {
-            return new MessageParseResult.Rejected(new ParseError(513, "", limits.maxMessageSize(),
-                    "message larger than " + limits.maxMessageSize() + " bytes", false));
+            return tooLarge(limits);
         }
         return MessageParser.parse(bytes, offset, length, true, limits);
+    }
+
+    private static MessageParseResult tooLarge(ParserLimits limits) {
+        return new MessageParseResult.Rejected(new ParseError(513, "", limits.maxMessageSize(),
+                "message larger than " + limits.maxMessageSize() + " bytes", false));
     }
 
     /** Parses a URI such as {@code sip:alice@example.com;transport=tcp}, {@code tel:+1-201-555-0123} or any absolute URI. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public final class StreamFramer {
 
-    /** Where the framer is within the stream. */
+    /** Framing state within the stream. */
     public enum State {
         /** Between messages, skipping CRLF keep-alives. */
         AWAITING_MESSAGE,
@@ -75,7 +75,8 @@ public final class StreamFramer {
             return;
         }
         if (buffered() > limits.maxMessageSize()) {
-            throw new IllegalStateException("framer holds " + buffered() + " bytes; call next() until NeedMoreData before feeding more");
+            throw new IllegalStateException("framer contains " + buffered()
+                    + " unread bytes; call next() until NeedMoreData before feeding more");
         }
         ensureCapacity(length);
         System.arraycopy(data, offset, buffer, writeIndex, length);

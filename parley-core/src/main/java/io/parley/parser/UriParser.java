@@ -5,10 +5,9 @@ import io.parley.message.Parameter;
 import io.parley.message.SipUri;
 import io.parley.message.TelUri;
 import io.parley.message.Uri;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Reads URIs (RFC 3261 section 19.1 and 25.1, RFC 3966) from a byte range that holds exactly one URI. */
+/** Reads URIs (RFC 3261 section 19.1 and 25.1, RFC 3966) from a byte range that contains exactly one URI. */
 final class UriParser {
 
     private UriParser() {
@@ -145,7 +144,8 @@ final class UriParser {
 
     /** uri-parameters = *( ";" pname [ "=" pvalue ] ), names and values kept with their escapes. */
     private static List<Parameter> readUriParameters(ValueReader r) {
-        List<Parameter> parameters = new ArrayList<>(2);
+        List<Parameter> parameters = r.parameters;
+        parameters.clear();
         while (r.peek() == ';') {
             r.pos++;
             String name = readEscaped(r, r.end, CharClass.URI_PARAM, "URI parameter name");
@@ -168,7 +168,7 @@ final class UriParser {
             }
             parameters.add(new Parameter(name, value));
         }
-        return parameters.isEmpty() ? List.of() : parameters;
+        return r.takeParameters();
     }
 
     /** headers = "?" header *( "&" header ), header = hname "=" hvalue. */
@@ -176,7 +176,8 @@ final class UriParser {
         if (r.peek() != '?') {
             return List.of();
         }
-        List<Parameter> headers = new ArrayList<>(1);
+        List<Parameter> headers = r.parameters;
+        headers.clear();
         do {
             r.pos++;
             String name = readEscaped(r, r.end, CharClass.URI_HEADER, "URI header name");
@@ -193,7 +194,7 @@ final class UriParser {
             }
             headers.add(new Parameter(name, value));
         } while (r.peek() == '&');
-        return headers;
+        return r.takeParameters();
     }
 
     /** telephone-subscriber: the number, then parameters as in a SIP URI (RFC 3966 section 3). */

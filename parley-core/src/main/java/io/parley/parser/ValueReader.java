@@ -1,6 +1,10 @@
 package io.parley.parser;
 
+import io.parley.message.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A cursor over a byte range of a header value or start line. Readers advance {@link #pos}; on bad
@@ -9,7 +13,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class ValueReader {
 
+    private static final int RECENT = 6;
+
     final byte[] bytes;
+    private final String[] recent = new String[RECENT];
+    private final int[] recentFrom = new int[RECENT];
+    private int recentNext;
+    /** Scratch list the parameter readers fill and empty with {@link #takeParameters}; they never nest. */
+    final ArrayList<Parameter> parameters = new ArrayList<>(8);
     int pos;
     int end;
     private int errorOffset = -1;
@@ -185,8 +196,44 @@ final class ValueReader {
         return errorReason;
     }
 
+    /**
+     * Returns the ASCII text of {@code [from, to)}: a shared instance for common tokens, the earlier
+     * instance when the same text was read recently in this message (From and To often share user
+     * and host), else a new string.
+     */
     String ascii(int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        if (from >= to) {
+            return "";
+        }
+        String common = CommonStrings.find(bytes, from, to);
+        if (common != null) {
+            return common;
+        }
+        for (int i = 0; i < RECENT; i++) {
+            String candidate = recent[i];
+            if (candidate != null && candidate.length() == to - from && bytes[recentFrom[i]] == bytes[from]
+                    && Arrays.equals(bytes, from, to,
+                    bytes, recentFrom[i], recentFrom[i] + candidate.length())) {
+                return candidate;
+            }
+        }
+        String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        recent[recentNext] = text;
+        recentFrom[recentNext] = from;
+        recentNext = (recentNext + 1) % RECENT;
+        return text;
+    }
+
+    /** Returns an immutable copy of {@link #parameters} and clears it for the next reader. */
+    List<Parameter> takeParameters() {
+        List<Parameter> result = switch (parameters.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(parameters.get(0));
+            case 2 -> List.of(parameters.get(0), parameters.get(1));
+            default -> List.copyOf(parameters);
+        };
+        parameters.clear();
+        return result;
     }
 
     String utf8(int from, int to) {

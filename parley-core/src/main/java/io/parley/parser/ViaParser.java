@@ -2,7 +2,6 @@ package io.parley.parser;
 
 import io.parley.message.Parameter;
 import io.parley.message.Via;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads one via-parm (RFC 3261 section 20.42), with LWS allowed around '/', ':', ';' and '='. */
@@ -68,13 +67,13 @@ final class ViaParser {
         if (parameters == null) {
             return null;
         }
-        for (Parameter parameter : parameters) {
-            String reason = checkParameter(parameter);
+        for (int i = 0; i < parameters.size(); i++) {
+            String reason = checkParameter(parameters.get(i));
             if (reason != null) {
                 return r.fail(reason);
             }
         }
-        return parameters.isEmpty() ? List.of() : new ArrayList<>(parameters);
+        return parameters;
     }
 
     private static String checkParameter(Parameter parameter) {

@@ -2,6 +2,7 @@ package io.parley.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.message.HeaderName;
 import io.parley.message.SipMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,21 @@ class MalformedInputTest {
     }
 
     @Test
+    void mutatedCredentialsParseOrFailCleanly() {
+        Random random = new Random(7616L);
+        byte[] original = (SipParserTest.LONG_FORM_401.replace("WWW-Authenticate", "X-Unused")
+                + "").replace("Content-Length: 0\r\n", "Authorization: Digest username=\"a\\\"b\", realm=\"r\", "
+                + "nonce=\"n\", uri=\"sip:x\", response=\"00\", qop=auth, nc=00000001, cnonce=\"c\"\r\n"
+                + "Authentication-Info: nextnonce=\"n2\", qop=auth\r\nContent-Length: 0\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] mutated = mutate(original, random);
+
+            assertClean(SipParser.parseDatagram(mutated), mutated);
+        }
+    }
+
+    @Test
     void rejectsHugeGarbageWithinLimits() {
         byte[] garbage = new byte[2_000_000];
         new Random(1L).nextBytes(garbage);
@@ -92,6 +108,8 @@ class MalformedInputTest {
             assertThat(again).as("canonical form of %s", new String(input, java.nio.charset.StandardCharsets.ISO_8859_1))
                     .isInstanceOf(MessageParseResult.Parsed.class);
             assertThat(((MessageParseResult.Parsed) again).message()).isEqualTo(message);
+            assertThat(message.authorization()).hasSameSizeAs(message.headers(HeaderName.AUTHORIZATION));
+            assertThat(message.wwwAuthenticate()).hasSameSizeAs(message.headers(HeaderName.WWW_AUTHENTICATE));
         } else {
             ParseError error = ((MessageParseResult.Rejected) result).error();
             assertThat(error.reason()).isNotBlank();

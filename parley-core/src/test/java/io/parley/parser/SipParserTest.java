@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SipParserTest {
 
-    private static final String LONG_FORM_401 = """
+    static final String LONG_FORM_401 = """
             SIP/2.0 401 Unauthorized\r
             Via: SIP/2.0/UDP 192.0.2.80:5062;received=192.0.2.80;rport=5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
             From: <sip:alice@example.com>;tag=9fxced76sl\r
@@ -122,6 +122,15 @@ class SipParserTest {
         assertThat(credentials).hasSize(1);
         assertThat(credentials.get(0).params()).hasSize(5);
         assertThat(message.header(HeaderName.AUTHORIZATION).orElseThrow().toString()).doesNotContain("response=\"00\"");
+    }
+
+    @Test
+    void rejectsMalformedAuthorization() {
+        ParseError error = reject(TWO_VIA_LINES.replace("Content-Length: 0\r\n",
+                "Authorization: Digest username=\"alice, realm=\"example.com\"\r\nContent-Length: 0\r\n"));
+
+        assertThat(error.header()).isEqualTo("Authorization");
+        assertThat(error.status()).isEqualTo(400);
     }
 
     @Test
@@ -299,6 +308,24 @@ class SipParserTest {
     }
 
     @Test
+    void rejectsLongRequestUriWith414() {
+        String uri = "sip:" + "u".repeat(ParserLimits.DEFAULTS.maxUriLength()) + "@example.com";
+
+        ParseError error = reject(TWO_VIA_LINES.replace("OPTIONS sip:bob@example.com", "OPTIONS " + uri));
+
+        assertThat(error.status()).isEqualTo(414);
+        assertThat(error.header()).isEmpty();
+    }
+
+    @Test
+    void rejectsRequestLineWithoutVersion() {
+        ParseError error = reject(TortureMessages.read(TortureMessages.RFC4475, "test.dat"));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.reason()).isEqualTo("missing SIP version in request line");
+    }
+
+    @Test
     void parsesResponseStatusAndReason() {
         SipResponse response = (SipResponse) parse(LONG_FORM_401);
 
@@ -337,7 +364,11 @@ class SipParserTest {
     }
 
     static ParseError reject(String text) {
-        MessageParseResult result = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8));
+        return reject(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ParseError reject(byte[] bytes) {
+        MessageParseResult result = SipParser.parseDatagram(bytes);
         assertThat(result).isInstanceOf(MessageParseResult.Rejected.class);
         return ((MessageParseResult.Rejected) result).error();
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checks the verdict of every RFC 4475 and RFC 5118 torture message, parsed as one UDP datagram.
- * A verdict is 0 for accept, or the status a server answers.
+ * A verdict is 0 for accept, or the status code of the server's response.
  *
  * <p>Where RFC 4475 section 3.1.2 lets a liberal parser accept, Parley chooses as follows:
  * <ul>
