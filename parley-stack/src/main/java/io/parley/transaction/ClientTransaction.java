@@ -25,7 +25,7 @@ public abstract sealed class ClientTransaction extends Transaction
     final Destination destination;
     final ClientTransactionListener listener;
     private final CompletableFuture<SipResponse> finalResponse = new CompletableFuture<>();
-    private Flow flow;
+    private volatile Flow flow;
 
     ClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, Destination destination,
             ClientTransactionListener listener, TransactionState initial) {

@@ -84,10 +84,11 @@ public final class InviteClientTransaction extends ClientTransaction {
             startTimer(TimerName.M, settings().transactionTimeout(), () -> moveTo(TransactionState.TERMINATED));
             return;
         }
-        ack = request.ackFor(response);
-        send(ack);
+        // The response goes to the TU before the ACK is sent, so a failed ACK cannot hide it.
         moveTo(TransactionState.COMPLETED);
         deliverFinal(response);
+        ack = request.ackFor(response);
+        send(ack);
         startTimer(TimerName.D, settings().timerD(reliable), () -> moveTo(TransactionState.TERMINATED));
     }
 }

@@ -98,7 +98,7 @@ public final class InviteServerTransaction extends ServerTransaction {
         startTimer(TimerName.G, retransmitInterval, this::onTimerG);
     }
 
-    /** Timer H: the ACK never arrived, so the TU is told (RFC 3261 section 17.2.1). */
+    /** Timer H: the ACK never arrived, so the failure goes to the TU (RFC 3261 section 17.2.1). */
     private void onTimerH() {
         moveTo(TransactionState.TERMINATED);
         layer.user().onServerTransactionFailed(this, TransactionTimeoutException.noAck(

@@ -46,6 +46,8 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /**
      * Sends a response to the request. Build it with {@code SipResponse.forRequest(request(), status)}.
+     * Call it on the stack thread, as inside {@link TransactionUser#onRequest}; from another thread
+     * use {@link SipStack#respond}.
      *
      * @throws IllegalArgumentException if the response's branch or CSeq does not match the request
      * @throws IllegalStateException if a final response was already sent, except further 2xx
@@ -79,7 +81,7 @@ public abstract sealed class ServerTransaction extends Transaction
         });
     }
 
-    /** RFC 3261 section 17.2.4: the transport tried the alternatives of 18.2.2, so the TU is told. */
+    /** RFC 3261 section 17.2.4: the transport already tried the alternatives of 18.2.2, so the failure goes to the TU. */
     private void transportFailed(Throwable failure) {
         if (isTerminated()) {
             return;

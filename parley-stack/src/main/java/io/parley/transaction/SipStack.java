@@ -14,9 +14,11 @@ import io.parley.transport.NettyTransport;
 import io.parley.transport.SocketAddresses;
 import io.parley.transport.Transport;
 import io.parley.transport.TransportException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +47,7 @@ public final class SipStack implements AutoCloseable {
      * Creates the stack and its thread; it listens nowhere until {@link #listen}.
      *
      * @param user receives new requests, ACKs for 2xx responses and stray responses
-     * @param trace sees every message sent and received, with the peer address
+     * @param trace receives every message sent and received, with the peer address
      */
     public SipStack(StackSettings settings, TransactionUser user, MessageTraceListener trace) {
         Objects.requireNonNull(settings, "settings");
@@ -82,21 +84,26 @@ public final class SipStack implements AutoCloseable {
     }
 
     /**
-     * Returns a Via for a new request: our first listener of this transport as sent-by, a fresh
-     * branch and {@code rport}. The stack replaces the branch and sent-by when it sends, so the
-     * value only has to be present.
-     *
-     * @throws IllegalStateException if no listener of this transport is running
+     * Returns a Via for a new request: a fresh branch, {@code rport}, and as sent-by our first
+     * listener of this transport, else our first listener, else the loopback address. The stack
+     * replaces the branch and sent-by when it sends, so the value only has to be present. A TCP or
+     * TLS client needs no listener of its own.
      */
     public Via newVia(Transport transportKind) {
+        ListeningPoint chosen = null;
         for (ListeningPoint point : transport.listeningPoints()) {
             if (point.transport() == transportKind) {
-                InetSocketAddress address = point.address();
-                return Via.of(transportKind.name(), SocketAddresses.host(address.getAddress()), address.getPort(),
-                        Branches.newBranch()).withParameter(Parameter.flag("rport"));
+                chosen = point;
+                break;
+            }
+            if (chosen == null) {
+                chosen = point;
             }
         }
-        throw new IllegalStateException("no " + transportKind + " listener; call listen(" + transportKind + ", ...) first");
+        InetSocketAddress sentBy = chosen != null ? chosen.address()
+                : new InetSocketAddress(InetAddress.getLoopbackAddress(), transportKind.defaultPort());
+        return Via.of(transportKind.name(), SocketAddresses.host(sentBy.getAddress()), sentBy.getPort(),
+                Branches.newBranch()).withParameter(Parameter.flag("rport"));
     }
 
     /**
@@ -105,7 +112,9 @@ public final class SipStack implements AutoCloseable {
      *
      * @param listener receives provisional responses and further 2xx responses to an INVITE
      * @return the transaction; its {@link ClientTransaction#finalResponse()} completes with the first
-     *     final response, or fails with {@link TransactionTimeoutException} or {@link TransportException}
+     *     final response, or fails with {@link TransactionTimeoutException} or {@link TransportException}.
+     *     An INVITE that got a provisional response has no timeout, because Timer B stops in the
+     *     Proceeding state (RFC 3261 section 17.1.1.2); end it with {@link #cancel}.
      */
     public ClientTransaction sendRequest(SipRequest request, Destination destination,
             ClientTransactionListener listener) {
@@ -135,6 +144,14 @@ public final class SipStack implements AutoCloseable {
         });
     }
 
+    /**
+     * Returns the INVITE server transaction a received CANCEL cancels (RFC 3261 section 9.2). When
+     * there is none, the TU responds to the CANCEL with 481.
+     */
+    public Optional<ServerTransaction> findCancelledInvite(SipRequest cancel) {
+        return onStackThread(() -> layer.findCancelledInvite(cancel));
+    }
+
     /** Returns the event loop the stack runs on, for the TU's own timers. */
     public ScheduledExecutorService executor() {
         return transport.eventLoop();
@@ -158,7 +175,10 @@ public final class SipStack implements AutoCloseable {
         }
     }
 
-    /** Closes every listener and connection and stops the stack thread. Pending transactions are dropped. */
+    /**
+     * Closes every listener and connection and stops the stack thread; pending transactions are
+     * dropped. Call it from another thread than the stack thread.
+     */
     @Override
     public void close() {
         transport.close();

@@ -23,7 +23,7 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
     final TransactionKey key;
     final boolean reliable;
     private final Map<TimerName, ScheduledTimer> timers = new EnumMap<>(TimerName.class);
-    private TransactionState state;
+    private volatile TransactionState state;
 
     Transaction(TransactionLayer layer, TransactionKey key, boolean reliable, TransactionState initial) {
         this.layer = layer;

@@ -36,8 +36,8 @@ record TransactionKey(String branch, String sentBy, Method method) {
         if (via.hasRfc3261Branch()) {
             return new TransactionKey(via.branch().orElseThrow(), sentBy, method);
         }
-        // NOTE: RFC 3261 section 17.2.3 matches RFC 2543 requests on more fields (Request-URI, To tag
-        // and the whole top Via); this key uses Call-ID, From tag, CSeq number and the top Via only.
+        // NOTE: RFC 3261 section 17.2.3 matches RFC 2543 requests on more fields: Request-URI, To tag
+        // and the whole top Via. This key uses only Call-ID, From tag, CSeq number and the top Via.
         String fromTag = request.from().tag().orElse("");
         String legacy = "rfc2543:" + request.callId() + ":" + fromTag + ":" + request.cseq().sequence() + ":"
                 + via.host() + ":" + via.port() + ":" + via.branch().orElse("");

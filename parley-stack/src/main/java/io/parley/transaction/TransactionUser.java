@@ -12,7 +12,7 @@ import io.parley.transport.Flow;
 public interface TransactionUser {
 
     /**
-     * Handles a new request, once per transaction: retransmissions are absorbed. Answer it with
+     * Handles a new request, once per transaction: retransmissions are absorbed. Respond with
      * {@link ServerTransaction#respond}, now or later.
      */
     void onRequest(ServerTransaction transaction);

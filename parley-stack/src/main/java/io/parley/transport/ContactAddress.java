@@ -26,8 +26,8 @@ public record ContactAddress(Transport transport, InetSocketAddress sentBy, Inet
     }
 
     /**
-     * Reads the addresses from a response's top Via; empty when the Via names a transport Parley does not
-     * speak or a host that is not an IP address.
+     * Reads the addresses from a response's top Via. The result is empty when the Via names a
+     * transport Parley does not speak, or a host that is not an IP address.
      */
     public static Optional<ContactAddress> of(SipResponse response) {
         Optional<Via> found = response.topVia();

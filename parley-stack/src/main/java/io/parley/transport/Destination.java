@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
- * Where a request goes: a transport and a resolved socket address. Parley does no DNS lookups of
+ * The next hop of a request: a transport and a resolved socket address. Parley does no DNS lookups of
  * RFC 3263; the caller resolves the next hop.
  *
  * @param transport the transport to use; a UDP request over 1300 bytes still goes over TCP (RFC 3261

@@ -41,7 +41,11 @@ final class MalformedRequests {
         return !head.toUpperCase(Locale.ROOT).startsWith("SIP/");
     }
 
-    /** Returns the error response for a rejected request, or empty when its Via, From, To, Call-ID or CSeq is unusable. */
+    /**
+     * Returns the error response for a rejected request, or empty when its Via, From, To, Call-ID
+     * or CSeq is unusable. NOTE: the parser returns no headers with a rejection, so this parses the
+     * copied header lines again as a skeleton response.
+     */
     static Optional<SipResponse> errorResponse(byte[] request, ParseError error) {
         byte[] skeleton = skeletonResponse(request);
         MessageParseResult result = SipParser.parseDatagram(skeleton);

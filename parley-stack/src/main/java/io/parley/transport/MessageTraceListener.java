@@ -3,7 +3,7 @@ package io.parley.transport;
 import io.parley.message.SipMessage;
 
 /**
- * Sees every SIP message a transport sends or receives, for traces. It runs on the transport thread
+ * Receives every SIP message a transport sends or receives, for traces. It runs on the transport thread
  * and must not block. Messages carry credentials in clear: mask them before printing (see
  * {@link io.parley.message.Header#toString()}).
  */

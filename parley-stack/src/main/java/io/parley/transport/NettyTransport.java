@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -61,7 +62,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
      * Creates the transport and its event loop thread; it listens nowhere until {@link #listen}.
      *
      * @param handler receives every well-formed inbound message on the event loop thread
-     * @param trace sees every message sent and received
+     * @param trace receives every message sent and received
      */
     public NettyTransport(TransportSettings settings, InboundHandler handler, MessageTraceListener trace) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -110,7 +111,9 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     }
 
     private ChannelFuture bindDatagram(InetSocketAddress address) {
+        // Netty 4.2 reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
                 .bind(address);
     }
@@ -150,6 +153,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     public CompletableFuture<Flow> sendRequest(SipRequest request, Destination destination) {
         return onLoop(() -> {
             Transport transport = transportFor(request, destination);
+            // NOTE: RFC 3261 section 18.1.1 retries over UDP when the TCP connection is refused; Parley
+            // fails the send instead.
             if (transport != destination.transport()) {
                 LOG.debug("{} (Call-ID {}) is larger than {} bytes, so it goes over TCP (RFC 3261 section 18.1.1)",
                         request.method(), request.callId(), UDP_REQUEST_LIMIT);
@@ -209,7 +214,8 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
             udp = findListener(Transport.UDP, target.get());
         }
         if (udp == null) {
-            return CompletableFuture.failedFuture(new TransportException("no UDP listener to send " + response + " from"));
+            return CompletableFuture.failedFuture(new TransportException("no UDP listener to send " + response
+                    + " from; start one with listen(UDP, address)"));
         }
         return writeDatagram(udp.channel(), response, new Flow(Transport.UDP, udp.point().address(), target.get()));
     }
@@ -227,22 +233,27 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
         sent.whenComplete((used, failure) -> {
             if (failure != null) {
-                LOG.warn("could not send {} to {}: {}", response, flow, failure.getMessage());
+                LOG.warn("failed to send {} to {}: {}", response, flow, failure.getMessage());
             }
         });
     }
 
     private CompletableFuture<Flow> writeDatagram(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(message.toBytes()), flow.remote());
         return ConnectionPool.toCompletable(channel.writeAndFlush(packet), "sending " + message + " to " + flow)
                 .thenApply(ignored -> flow);
     }
 
     private CompletableFuture<Flow> writeStream(Channel channel, SipMessage message, Flow flow) {
-        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
+        traceSent(message, flow);
         return ConnectionPool.toCompletable(channel.writeAndFlush(Unpooled.wrappedBuffer(message.toBytes())),
                 "sending " + message + " on " + flow).thenApply(ignored -> flow);
+    }
+
+    private void traceSent(SipMessage message, Flow flow) {
+        WireLog.log(MessageTraceListener.Direction.SENT, message, flow);
+        trace.onMessage(MessageTraceListener.Direction.SENT, message, flow);
     }
 
     private static Flow flowOf(Transport transport, Channel channel) {
@@ -316,7 +327,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         return new InetSocketAddress(LocalRoutes.sourceAddressFor(destination), bound.getPort());
     }
 
-    /** The sent-by of a stream request: our listener of that transport when there is one, else the connection's address. */
+    /** Returns the sent-by of a stream request: our listener of that transport if any, else the connection's address. */
     private InetSocketAddress streamSentBy(Transport transport, InetSocketAddress connectionLocal) {
         Listener listener = findListener(transport, connectionLocal);
         if (listener == null) {
@@ -351,14 +362,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         return null;
     }
 
-    private SslContext serverTls() throws TransportException {
+    private synchronized SslContext serverTls() throws TransportException {
         if (serverTls == null) {
             serverTls = TlsContexts.server(settings.tls());
         }
         return serverTls;
     }
 
-    private SslContext clientTls() throws TransportException {
+    private synchronized SslContext clientTls() throws TransportException {
         if (clientTls == null) {
             clientTls = TlsContexts.client(settings.tls());
         }
@@ -389,16 +400,27 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
     }
 
-    /** Closes every listener and connection and stops the event loop thread, waiting up to 5 s. */
+    /** Returns the number of open TCP and TLS connections, for tests. */
+    int connectionCount() {
+        return onLoop(() -> CompletableFuture.completedFuture(connections.size())).join();
+    }
+
+    /**
+     * Closes every listener and connection and stops the event loop thread, waiting up to 5 s.
+     *
+     * @throws IllegalStateException when called on the event loop thread, which cannot wait for itself
+     */
     @Override
     public void close() {
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("close the transport from another thread than its event loop");
+        }
         for (Listener listener : listeners) {
             listener.channel().close();
         }
         listeners.clear();
-        if (!loop.inEventLoop()) {
-            loop.submit(connections::closeAll).syncUninterruptibly();
-        }
+        loop.submit(connections::closeAll).syncUninterruptibly();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("transport stopped");
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads SIP messages from one TCP or TLS connection through a {@link StreamFramer}, and answers
+ * Reads SIP messages from one TCP or TLS connection through a {@link StreamFramer}, and replies to
  * CRLFCRLF pings with a CRLF pong (RFC 5626 section 3.5.1).
  */
 final class StreamHandler extends ChannelInboundHandlerAdapter {
@@ -30,9 +30,12 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     private final InboundProcessor processor;
     private final StreamFramer framer;
     private final BiConsumer<SipResponse, Flow> reply;
-    /** The bytes fed to the framer and not yet returned, kept to build an error response for a rejected request. */
+    /**
+     * The bytes fed to the framer and not yet returned, kept to build an error response for a
+     * rejected request. NOTE: StreamFramer's rejection carries no message bytes, so this copy
+     * duplicates its buffer.
+     */
     private byte[] pending = new byte[0];
-    private long pongsReceived;
 
     StreamHandler(Transport transport, InboundProcessor processor, ParserLimits limits,
             BiConsumer<SipResponse, Flow> reply) {
@@ -40,11 +43,6 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         this.processor = processor;
         this.framer = new StreamFramer(limits);
         this.reply = reply;
-    }
-
-    /** Returns the number of CRLF pongs received, the answers to our keep-alive pings. */
-    long pongsReceived() {
-        return pongsReceived;
     }
 
     @Override
@@ -69,8 +67,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Answers a ping that starts a read between messages, and counts pongs.
-     * NOTE: a ping split across two reads is skipped by the framer without an answer.
+     * Sends a pong for a ping that starts a read between messages. A pong we receive is skipped like any CRLF.
+     * NOTE: a ping split across two reads gets no pong. A missing pong does not mark the flow as
+     * failed (RFC 5626 section 4.4.1), so the connection stays until TCP reports an error.
      */
     private void answerKeepAlive(ChannelHandlerContext context, byte[] bytes) {
         if (framer.state() != StreamFramer.State.AWAITING_MESSAGE || framer.buffered() > 0) {
@@ -82,8 +81,6 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         }
         if (run >= PING.length) {
             context.writeAndFlush(Unpooled.wrappedBuffer(PONG));
-        } else if (run == PONG.length && bytes.length == PONG.length) {
-            pongsReceived++;
         }
     }
 

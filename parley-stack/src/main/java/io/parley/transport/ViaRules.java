@@ -73,9 +73,10 @@ final class ViaRules {
     }
 
     /**
-     * Returns where an unreliable response goes (RFC 3261 section 18.2.2, RFC 3581 section 4): the
-     * {@code received} address, or the sent-by host, at the {@code rport} port when present and
-     * {@code useRport} is set (unreliable transports), else the sent-by port or the default port.
+     * Returns the address a response goes to when it cannot reuse the request's connection (RFC 3261
+     * section 18.2.2, RFC 3581 section 4). That is the {@code received} address, else the sent-by
+     * host, at the {@code rport} port when present and {@code useRport} is set (UDP), else at the
+     * sent-by port or the default port.
      * A sent-by host name is never resolved, so the result is empty for one without {@code received}.
      */
     static Optional<InetSocketAddress> responseTarget(SipResponse response, Transport transport, boolean useRport) {
@@ -105,7 +106,8 @@ final class ViaRules {
         try {
             return InetAddress.getByAddress(bytes);
         } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("address of " + bytes.length + " bytes from '" + bare + "'", e);
+            throw new IllegalStateException("NetUtil returned " + bytes.length + " address bytes for '" + bare
+                    + "'; expected 4 or 16", e);
         }
     }
 

@@ -24,12 +24,12 @@ class InviteServerTransactionTest {
         return fixture.user.requests.get(fixture.user.requests.size() - 1);
     }
 
-    /** The ACK a client transaction sends for a non-2xx: same branch as the INVITE. */
+    /** Returns the ACK a client transaction sends for a non-2xx, with the branch of the INVITE. */
     private SipRequest ackFor(SipResponse response) {
         return invite.ackFor(response);
     }
 
-    /** The ACK for a 2xx: a new transaction with its own branch (RFC 3261 section 13.2.2.4). */
+    /** Returns the ACK for a 2xx, a new transaction with its own branch (RFC 3261 section 13.2.2.4). */
     private SipRequest ackForSuccess() {
         return TestMessages.builder(Method.ACK, 1).via(Via.of("UDP", "127.0.0.1", 5070, "z9hG4bKack2xx"))
                 .cseq(new CSeq(1, Method.ACK)).build();
@@ -116,7 +116,7 @@ class InviteServerTransactionTest {
     }
 
     @Test
-    void ackMovesCompletedToConfirmedAndStopsTimerG() {
+    void ackConfirmsAndStopsTimerG() {
         ServerTransaction transaction = receive(Transport.UDP);
         SipResponse busy = TestMessages.response(invite, 486);
         transaction.respond(busy);
@@ -205,7 +205,7 @@ class InviteServerTransactionTest {
     }
 
     @Test
-    void ackForSuccessGoesToUserAboveTheTransaction() {
+    void successAckGoesToUser() {
         ServerTransaction transaction = receive(Transport.UDP);
         transaction.respond(TestMessages.response(invite, 200));
 
@@ -216,7 +216,7 @@ class InviteServerTransactionTest {
     }
 
     @Test
-    void ackWithInviteBranchInAcceptedGoesToUser() {
+    void acceptedPassesAckToUser() {
         ServerTransaction transaction = receive(Transport.UDP);
         transaction.respond(TestMessages.response(invite, 200));
         SipRequest sameBranchAck = TestMessages.builder(Method.ACK, 1).via(invite.topVia().orElseThrow())

@@ -98,7 +98,7 @@ class NonInviteClientTransactionTest {
     }
 
     @Test
-    void provisionalResponseGoesToListenerAndMovesToProceeding() {
+    void provisionalMovesToProceeding() {
         ClientTransaction transaction = fixture.send(TestMessages.request(Method.REGISTER), Transport.UDP);
 
         fixture.receiveResponse(transaction, 100);

@@ -38,7 +38,7 @@ class TransactionMatchingTest {
     }
 
     @Test
-    void responseWithSameBranchButOtherMethodDoesNotMatch() {
+    void otherMethodSameBranchIsStray() {
         ClientTransaction invite = fixture.send(TestMessages.request(Method.INVITE), Transport.UDP);
         SipRequest cancelShape = invite.request().toBuilder().method(Method.CANCEL)
                 .cseq(new CSeq(1, Method.CANCEL)).build();
@@ -50,7 +50,7 @@ class TransactionMatchingTest {
     }
 
     @Test
-    void sameBranchFromOtherSentByIsNewServerTransaction() {
+    void otherSentByStartsNewTransaction() {
         SipRequest first = TestMessages.received(Method.OPTIONS, "z9hG4bKsame");
         SipRequest second = first.toBuilder().via(Via.of("UDP", "127.0.0.2", 5070, "z9hG4bKsame")).build();
 
@@ -61,7 +61,7 @@ class TransactionMatchingTest {
     }
 
     @Test
-    void cancelIsOwnServerTransactionAndFindsItsInvite() {
+    void cancelFindsItsInviteTransaction() {
         SipRequest invite = TestMessages.received(Method.INVITE, "z9hG4bKcancelled");
         fixture.receive(invite, Transport.UDP);
 
