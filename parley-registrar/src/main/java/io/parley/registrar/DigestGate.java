@@ -36,6 +36,8 @@ final class DigestGate {
     DigestGate(AuthenticationConfig config, CredentialStore users, RegistrarConfig.GuessingLimit limit,
             Clock clock, SecureRandom random) {
         this.config = Objects.requireNonNull(config, "config");
+        // NOTE: the nonce secret lives only in this process, so after a restart every outstanding nonce is
+        // unknown and clients get one extra 401 before they register again.
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
         NonceIssuer nonces = new NonceIssuer(secret, clock, random, config.nonceLifetime());

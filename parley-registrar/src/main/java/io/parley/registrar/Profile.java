@@ -9,7 +9,10 @@ public enum Profile {
      * that names the reason, as the registrar in the original bug report did.
      */
     STRICT(ServerConfig.Policy.STRICT),
-    /** An RFC 2069 answer to a qop challenge is checked in that form and accepted when right, as Kamailio does by default. */
+    /**
+     * An RFC 2069 answer to a qop challenge is checked in that form and accepted when right, as Kamailio
+     * does by default. NOTE: nc replay is still rejected for answers with qop, unlike Kamailio's default.
+     */
     LENIENT(ServerConfig.Policy.LENIENT);
 
     private final ServerConfig.Policy policy;

@@ -190,6 +190,9 @@ final class RegisterExchange {
     /**
      * Returns the Contact for {@code binding}. A contact of this request keeps its display name and
      * header parameters, such as an unknown contact-param; expires and q come from the binding.
+     *
+     * <p>NOTE: the location store keeps no contact-params other than q, +sip.instance and reg-id, so
+     * bindings from earlier requests are listed without their other header parameters.
      */
     private Optional<Contact> responseContact(Binding binding, long remainingSeconds) {
         NameAddress address = null;
