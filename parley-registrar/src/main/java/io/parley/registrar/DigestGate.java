@@ -26,7 +26,6 @@ final class DigestGate {
 
     /** The nonces whose nc values are remembered for replay protection. */
     private static final int TRACKED_NONCES = 100_000;
-    private static final int SECRET_BYTES = 32;
 
     private final AuthenticationConfig config;
     private final DigestServer server;
@@ -34,12 +33,8 @@ final class DigestGate {
     private final NonceRotation rotation;
 
     DigestGate(AuthenticationConfig config, CredentialStore users, RegistrarConfig.GuessingLimit limit,
-            Clock clock, SecureRandom random) {
+            Clock clock, SecureRandom random, byte[] secret) {
         this.config = Objects.requireNonNull(config, "config");
-        // NOTE: the nonce secret lives only in this process, so after a restart every outstanding nonce is
-        // unknown and clients get one extra 401 before they register again.
-        byte[] secret = new byte[SECRET_BYTES];
-        random.nextBytes(secret);
         NonceIssuer nonces = new NonceIssuer(secret, clock, random, config.nonceLifetime());
         ServerConfig serverConfig = new ServerConfig(config.realm(), config.algorithms(), config.qopOptions(),
                 config.profile().policy(), Optional.empty(), false, false);
