@@ -166,6 +166,20 @@ class RegisterCommandTest {
     }
 
     @Test
+    void jsonDescribesRefusal() throws IOException {
+        int status = run(new FakeRegistrar(FakeRegistrar.Mode.FORBIDDEN, 0), "sip:23@127.0.0.1", "--json");
+
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_REFUSED);
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode failed = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(failed.get("event").asText()).isEqualTo("failed");
+        assertThat(failed.get("kind").asText()).isEqualTo("refused");
+        assertThat(failed.get("status").asInt()).isEqualTo(403);
+        assertThat(failed.get("details").get(0).asText()).isEqualTo("Warning: 399 registrar.test \"account disabled\"");
+        assertThat(failed.get("retryIn").isNull()).isTrue();
+    }
+
+    @Test
     void traceMasksDigestResponse() {
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);
 
