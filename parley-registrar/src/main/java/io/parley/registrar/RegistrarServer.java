@@ -1,0 +1,162 @@
+package io.parley.registrar;
+
+import io.parley.message.SipRequest;
+import io.parley.message.SipResponse;
+import io.parley.transaction.ServerTransaction;
+import io.parley.transaction.SipStack;
+import io.parley.transaction.StackSettings;
+import io.parley.transaction.TransactionUser;
+import io.parley.transport.Flow;
+import io.parley.transport.ListeningPoint;
+import io.parley.transport.MessageTraceListener;
+import io.parley.transport.SocketAddresses;
+import io.parley.transport.Transport;
+import io.parley.transport.TransportException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registrar on the network: listeners on UDP, TCP and TLS, each request through a server
+ * transaction into a {@link Registrar}, and a periodic purge of expired bindings.
+ *
+ * <p>The registrar's store calls block, so requests run on worker threads rather than the stack
+ * thread, which the stack requires never to block (see {@link TransactionUser}).
+ */
+public final class RegistrarServer implements TransactionUser, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrarServer.class);
+
+    /** How often expired bindings are deleted and logged. */
+    public static final Duration PURGE_INTERVAL = Duration.ofSeconds(30);
+
+    private final Registrar registrar;
+    private final SipStack stack;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService purger;
+
+    private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace, int workerThreads) {
+        this.registrar = Objects.requireNonNull(registrar, "registrar");
+        this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads("parley-registrar-worker-"));
+        this.purger = Executors.newSingleThreadScheduledExecutor(namedThreads("parley-registrar-purge-"));
+        this.stack = new SipStack(settings, this, trace);
+    }
+
+    /**
+     * Starts listening on every address and returns the running server.
+     *
+     * @throws TransportException when an address cannot be bound, with the address and the fix in its message;
+     *     nothing is left running then
+     */
+    public static RegistrarServer start(Registrar registrar, List<ListenAddress> addresses, StackSettings settings,
+            MessageTraceListener trace) throws TransportException {
+        int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        RegistrarServer server = new RegistrarServer(registrar, settings, trace, workerThreads);
+        try {
+            for (ListenAddress address : addresses) {
+                server.listen(address);
+            }
+        } catch (TransportException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        long purgeMillis = PURGE_INTERVAL.toMillis();
+        server.purger.scheduleWithFixedDelay(server::purge, purgeMillis, purgeMillis, TimeUnit.MILLISECONDS);
+        return server;
+    }
+
+    private void listen(ListenAddress address) throws TransportException {
+        Transport transport = Transport.valueOf(address.transport());
+        try {
+            ListeningPoint point = stack.listen(transport, new InetSocketAddress(address.host(), address.port()));
+            LOG.info("listening on {}", point);
+        } catch (TransportException e) {
+            String hint = causedByBind(e) ? "the port is in use or the address is not local; stop the other "
+                    + "process or choose another --listen value" : "check the --listen value";
+            throw new TransportException("cannot listen on " + address + ": " + e.getMessage() + "; " + hint, e);
+        }
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the bound listeners with their actual ports. */
+    public List<ListeningPoint> listeningPoints() {
+        return stack.listeningPoints();
+    }
+
+    @Override
+    public void onRequest(ServerTransaction transaction) {
+        workers.execute(() -> handle(transaction));
+    }
+
+    private void handle(ServerTransaction transaction) {
+        SipRequest request = transaction.request();
+        Flow flow = transaction.flow();
+        RequestSource source = new RequestSource(SocketAddresses.host(flow.remote().getAddress()),
+                flow.remote().getPort(), flow.transport().name());
+        try {
+            registrar.handle(request, source).ifPresent(response -> stack.respond(transaction, response));
+        } catch (RuntimeException e) {
+            // A worker thread boundary: the request gets a 500 so the client does not wait for Timer F.
+            LOG.error("failed to handle {} call-id={} branch={} source={}", request.method(), request.callId(),
+                    request.topVia().flatMap(via -> via.branch()).orElse("none"), source, e);
+            stack.respond(transaction, SipResponse.forRequest(request, 500).build());
+        }
+    }
+
+    @Override
+    public void onServerTransactionFailed(ServerTransaction transaction, Exception cause) {
+        LOG.warn("response to {} call-id={} from {} was not delivered: {}", transaction.request().method(),
+                transaction.request().callId(), transaction.flow().remote(), cause.getMessage());
+    }
+
+    private void purge() {
+        try {
+            registrar.purgeExpired();
+        } catch (RuntimeException e) {
+            // A scheduler thread boundary: the next run retries, so only this purge is lost.
+            LOG.error("purging expired bindings failed; retrying in {} s", PURGE_INTERVAL.toSeconds(), e);
+        }
+    }
+
+    /** Stops the listeners, the workers and the purge; the caller closes the location store afterwards. */
+    @Override
+    public void close() {
+        stack.close();
+        purger.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
