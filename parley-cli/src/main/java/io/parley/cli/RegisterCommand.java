@@ -116,6 +116,11 @@ public final class RegisterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             RegisterSession session = prepare();
+            if (insecure) {
+                err.println("parley register: --insecure: TLS certificates and host names are not checked; use it "
+                        + "only in tests");
+                err.flush();
+            }
             return session.run();
         } catch (UsageException e) {
             err.println("parley register: " + e.getMessage());
@@ -159,13 +164,13 @@ public final class RegisterCommand implements Callable<Integer> {
         return new RegisterSession(config, authUser, password, channels, settings, printer, once, signals);
     }
 
-    private static SipUri parseSipUri(String what, String text) throws UsageException {
+    private static SipUri parseSipUri(String argument, String text) throws UsageException {
         ParseResult<Uri> parsed = SipParser.parseUri(text);
         if (parsed instanceof ParseResult.Malformed<Uri> malformed) {
-            throw new UsageException(what + " " + text + " is not a valid URI: " + malformed.describe());
+            throw new UsageException(argument + " " + text + " is not a valid URI: " + malformed.describe());
         }
         if (!(parsed instanceof ParseResult.Parsed<Uri>(Uri uri, int consumed)) || !(uri instanceof SipUri sipUri)) {
-            throw new UsageException(what + " " + text + " is not a sip: or sips: URI");
+            throw new UsageException(argument + " " + text + " is not a sip: or sips: URI");
         }
         return sipUri;
     }

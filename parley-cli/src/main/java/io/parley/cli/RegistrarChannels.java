@@ -28,7 +28,8 @@ interface RegistrarChannels {
          * Handles one message.
          *
          * @param sent true for a message we sent, false for one we received
-         * @param flow the transport and addresses, such as {@code UDP 127.0.0.1:5070 -> 127.0.0.1:5060}
+         * @param flow the transport, then the sender's and the receiver's address, such as
+         *     {@code UDP 127.0.0.1:5070 -> 127.0.0.1:5060}
          */
         void onMessage(boolean sent, SipMessage message, String flow);
     }

@@ -5,6 +5,7 @@ import io.parley.location.LocationStore;
 import io.parley.location.LocationStoreException;
 import io.parley.location.SqliteLocationStore;
 import io.parley.registrar.ListenAddress;
+import io.parley.registrar.NonceSecretFile;
 import io.parley.registrar.Registrar;
 import io.parley.registrar.RegistrarConfig;
 import io.parley.registrar.RegistrarServer;
@@ -107,8 +108,10 @@ public final class RegistrarCommand implements Callable<Integer> {
         }
         CredentialStore users = readUsers(config);
         StackSettings settings = stackSettings(addresses);
+        SecureRandom random = new SecureRandom();
+        byte[] nonceSecret = readNonceSecret(random);
         try (LocationStore store = openStore()) {
-            Registrar registrar = new Registrar(config, users, store, Clock.systemUTC(), new SecureRandom());
+            Registrar registrar = new Registrar(config, users, store, Clock.systemUTC(), random, nonceSecret);
             MessageTraceListener trace = options.trace ? new TracePrinter(spec.commandLine().getOut()) : MessageTraceListener.NONE;
             try (RegistrarServer server = RegistrarServer.start(registrar, addresses, settings, trace)) {
                 CountDownLatch stop = new CountDownLatch(1);
@@ -146,6 +149,15 @@ public final class RegistrarCommand implements Callable<Integer> {
             err.flush();
         }
         return new UsersCredentialStore(file);
+    }
+
+    private byte[] readNonceSecret(SecureRandom random) throws UsageException {
+        try {
+            return NonceSecretFile.readOrCreate(options.storeDirectory(), random);
+        } catch (IOException e) {
+            throw new UsageException("cannot read or create the nonce secret in " + options.storeDirectory() + ": "
+                    + e.getMessage());
+        }
     }
 
     private LocationStore openStore() throws UsageException {

@@ -7,6 +7,7 @@ import io.parley.registrar.ListenAddress;
 import io.parley.registrar.Profile;
 import io.parley.registrar.RegistrarConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -58,6 +59,30 @@ final class RegistrarOptions {
             description = "401 challenges with WWW-Authenticate, 407 with Proxy-Authenticate. Default ${DEFAULT-VALUE}.")
     int challengeStatus;
 
+    @Option(names = "--nonce-lifetime", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Seconds a nonce is accepted; a right answer with an older nonce gets a new challenge "
+                    + "with stale=true. Default ${DEFAULT-VALUE}.")
+    long nonceLifetimeSeconds;
+
+    @Option(names = "--nonce-max-uses", paramLabel = "N", defaultValue = "0",
+            description = "Requests one nonce may authenticate before the registrar rotates it with a new challenge "
+                    + "without stale; 0 never rotates. Default ${DEFAULT-VALUE}.")
+    int nonceMaxUses;
+
+    @Option(names = "--max-auth-failures", paramLabel = "N", defaultValue = "5",
+            description = "Failed authentications from one source address within --failure-window after which that "
+                    + "address gets 403 until the window ends. Default ${DEFAULT-VALUE}.")
+    int maxAuthFailures;
+
+    @Option(names = "--failure-window", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Length of the window for --max-auth-failures, in seconds. Default ${DEFAULT-VALUE}.")
+    long failureWindowSeconds;
+
+    @Option(names = "--expires", paramLabel = "DEFAULT,MIN,MAX", defaultValue = "3600,60,86400",
+            description = "Binding expiry in seconds: the default when a REGISTER names none, the minimum below "
+                    + "which it gets 423, and the maximum granted. Default ${DEFAULT-VALUE}.")
+    String expiry;
+
     @Option(names = "--store", paramLabel = "DIR",
             description = "Directory of the SQLite location store, created when missing. Default ./parley-registrar-store.")
     Path store;
@@ -100,7 +125,10 @@ final class RegistrarOptions {
      * @throws IllegalArgumentException naming the invalid option value
      */
     RegistrarConfig config(boolean authenticate) {
-        RegistrarConfig config = RegistrarConfig.open().withDomains(new LinkedHashSet<>(domains));
+        RegistrarConfig config = RegistrarConfig.open()
+                .withDomains(new LinkedHashSet<>(domains))
+                .withExpiry(parseExpiry(expiry))
+                .withGuessingLimit(guessingLimit());
         if (!authenticate) {
             return config;
         }
@@ -108,8 +136,45 @@ final class RegistrarOptions {
                 .withProfile(parseProfile(profile))
                 .withAlgorithms(parseAlgorithms(algorithms))
                 .withQopOptions(parseQop(qop))
-                .withChallengeStatus(parseChallengeStatus(challengeStatus));
+                .withChallengeStatus(parseChallengeStatus(challengeStatus))
+                .withNonceLifetime(positiveSeconds("--nonce-lifetime", nonceLifetimeSeconds))
+                .withNonceMaxUses(nonceMaxUses(nonceMaxUses));
         return config.withAuthentication(authentication);
+    }
+
+    private RegistrarConfig.GuessingLimit guessingLimit() {
+        if (maxAuthFailures < 1) {
+            throw new IllegalArgumentException("--max-auth-failures " + maxAuthFailures + " is invalid; use 1 or more");
+        }
+        return new RegistrarConfig.GuessingLimit(maxAuthFailures, positiveSeconds("--failure-window", failureWindowSeconds));
+    }
+
+    static RegistrarConfig.Expiry parseExpiry(String text) {
+        String[] parts = text.split(",", -1);
+        String expected = "; expected DEFAULT,MIN,MAX in seconds with 1 <= MIN <= DEFAULT <= MAX, such as 3600,60,86400";
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("--expires \"" + text + "\" is invalid" + expected);
+        }
+        try {
+            return new RegistrarConfig.Expiry(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()),
+                    Long.parseLong(parts[2].strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--expires \"" + text + "\" is invalid" + expected, e);
+        }
+    }
+
+    private static Duration positiveSeconds(String option, long seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException(option + " " + seconds + " is invalid; use 1 second or more");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static int nonceMaxUses(int uses) {
+        if (uses < 0) {
+            throw new IllegalArgumentException("--nonce-max-uses " + uses + " is invalid; use 0 to never rotate, or more");
+        }
+        return uses;
     }
 
     static Profile parseProfile(String text) {

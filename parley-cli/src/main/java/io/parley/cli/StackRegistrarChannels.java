@@ -4,6 +4,7 @@ import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.transaction.StackSettings;
 import io.parley.transport.MessageTraceListener;
+import io.parley.transport.SocketAddresses;
 import io.parley.transport.TlsSettings;
 import io.parley.transport.Transport;
 import io.parley.transport.TransportSettings;
@@ -25,8 +26,12 @@ final class StackRegistrarChannels {
             tls = tls.withTrustStore(settings.trustStore().get(), settings.trustStorePassword());
         }
         StackSettings stackSettings = StackSettings.DEFAULTS.withTransport(TransportSettings.DEFAULTS.withTls(tls));
-        MessageTraceListener listener = (direction, message, flow) ->
-                trace.onMessage(direction == MessageTraceListener.Direction.SENT, message, flow.toString());
+        MessageTraceListener listener = (direction, message, flow) -> {
+            boolean sent = direction == MessageTraceListener.Direction.SENT;
+            String local = SocketAddresses.format(flow.local());
+            String remote = SocketAddresses.format(flow.remote());
+            trace.onMessage(sent, message, flow.transport() + " " + (sent ? local + " -> " + remote : remote + " -> " + local));
+        };
         StackRequestChannel channel = StackRequestChannel.open(Transport.valueOf(settings.transport()),
                 settings.registrar(), settings.localPort(), stackSettings, listener);
         return new Adapter(channel);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * An in-process registrar for command tests: challenges with the report's challenge, accepts only
+ * An in-process registrar for command tests: challenges with realm proximiti, qop auth and MD5, accepts only
  * a correct MD5 qop=auth answer for user 23 and password 4321, and records every request.
  */
 final class FakeRegistrar implements RegistrarChannels.OpenChannel {
@@ -24,7 +24,8 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
     enum Mode { DIGEST, FORBIDDEN, TIMEOUT }
 
     static final String NONCE = "156730866";
-    static final String FLOW = "UDP 127.0.0.1:5070 -> 127.0.0.1:5060";
+    static final String SENT_FLOW = "UDP 127.0.0.1:5070 -> 127.0.0.1:5060";
+    static final String RECEIVED_FLOW = "UDP 127.0.0.1:5060 -> 127.0.0.1:5070";
 
     private final Mode mode;
     private final long grantedExpires;
@@ -63,7 +64,7 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
     @Override
     public CompletableFuture<SipResponse> send(SipRequest request) {
         requests.add(request);
-        trace.onMessage(true, request, FLOW);
+        trace.onMessage(true, request, SENT_FLOW);
         onRequest.accept(request);
         if (mode == Mode.TIMEOUT) {
             return CompletableFuture.failedFuture(new TimeoutException("no final response within 32000 ms"));
@@ -72,7 +73,7 @@ final class FakeRegistrar implements RegistrarChannels.OpenChannel {
                 ? SipResponse.forRequest(request, 403).toTag("r")
                         .addWarning(new Warning(399, "registrar.test", "account disabled")).build()
                 : answerDigest(request);
-        trace.onMessage(false, response, FLOW);
+        trace.onMessage(false, response, RECEIVED_FLOW);
         return CompletableFuture.completedFuture(response);
     }
 

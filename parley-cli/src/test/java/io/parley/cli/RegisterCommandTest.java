@@ -73,6 +73,30 @@ class RegisterCommandTest {
     }
 
     @Test
+    void insecureReachesChannelWithWarning() {
+        run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 60), "sips:23@127.0.0.1", "--once", "--insecure");
+
+        assertThat(openedWith.transport()).isEqualTo("TLS");
+        assertThat(openedWith.registrar().getPort()).isEqualTo(5061);
+        assertThat(openedWith.insecure()).isTrue();
+        assertThat(err.toString()).contains("--insecure: TLS certificates and host names are not checked");
+    }
+
+    @Test
+    void readsTrustStorePasswordFile() throws IOException {
+        Path passwordFile = temp.resolve("trust-password");
+        Files.writeString(passwordFile, "trust-me\n");
+
+        run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 60), "sip:23@127.0.0.1", "--once", "--transport", "tls",
+                "--trust-store", temp.resolve("trust.p12").toString(), "--trust-store-password-file",
+                passwordFile.toString());
+
+        assertThat(openedWith.trustStore()).hasValue(temp.resolve("trust.p12"));
+        assertThat(new String(openedWith.trustStorePassword())).isEqualTo("trust-me");
+        assertThat(openedWith.insecure()).isFalse();
+    }
+
+    @Test
     void wrongPasswordExitsOneWithDiagnosis() {
         environment = Map.of(RegisterCommand.PASSWORD_VARIABLE, "1234");
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);
@@ -148,7 +172,8 @@ class RegisterCommandTest {
         run(registrar, "sip:23@127.0.0.1", "--once", "--trace");
 
         String response = registrar.requests().get(1).authorization().get(0).param("response").orElseThrow();
-        assertThat(out.toString()).contains("REGISTER sip:127.0.0.1 SIP/2.0").contains("SIP/2.0 401 Unauthorized")
+        assertThat(out.toString()).contains("--> sent UDP 127.0.0.1:5070 -> 127.0.0.1:5060\nREGISTER sip:127.0.0.1 SIP/2.0")
+                .contains("<-- received UDP 127.0.0.1:5060 -> 127.0.0.1:5070\nSIP/2.0 401 Unauthorized")
                 .contains("response=\"***\"").doesNotContain(response);
     }
 

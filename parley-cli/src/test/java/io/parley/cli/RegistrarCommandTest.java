@@ -135,6 +135,16 @@ class RegistrarCommandTest {
     }
 
     @Test
+    void reportsMalformedUsersFileNamingLine() throws Exception {
+        Path users = java.nio.file.Files.writeString(temp.resolve("users.txt"), "# users\nalice only-two-fields\n");
+
+        int status = runToCompletion("--users", users.toString(), "--store", temp.resolve("store").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("users file " + users + " line 2");
+    }
+
+    @Test
     void reportsPortInUse() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             int status = runToCompletion("--listen", "udp:127.0.0.1:" + taken.getLocalPort(),

@@ -10,6 +10,7 @@ import io.parley.registrar.ListenAddress;
 import io.parley.registrar.Profile;
 import io.parley.registrar.RegistrarConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,36 @@ class RegistrarOptionsTest {
         assertThat(authentication.algorithms()).containsExactly(DigestAlgorithm.MD5, DigestAlgorithm.SHA_512_256);
         assertThat(authentication.qopOptions()).containsExactlyInAnyOrder(Qop.AUTH, Qop.AUTH_INT);
         assertThat(authentication.challengeStatus()).isEqualTo(407);
+    }
+
+    @Test
+    void translatesNonceExpiryAndGuessingOptions() {
+        RegistrarConfig config = parse("--nonce-lifetime", "30", "--nonce-max-uses", "3", "--max-auth-failures", "2",
+                "--failure-window", "90", "--expires", "600,30,1200").config(true);
+        AuthenticationConfig authentication = config.authentication().orElseThrow();
+
+        assertThat(authentication.nonceLifetime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(authentication.nonceMaxUses()).isEqualTo(3);
+        assertThat(config.guessingLimit()).isEqualTo(new RegistrarConfig.GuessingLimit(2, Duration.ofSeconds(90)));
+        assertThat(config.expiry()).isEqualTo(new RegistrarConfig.Expiry(600, 30, 1200));
+    }
+
+    @Test
+    void defaultsNeverRotateNonceAndAllowFiveFailures() {
+        RegistrarConfig config = parse().config(true);
+
+        assertThat(config.authentication().orElseThrow().nonceMaxUses()).isZero();
+        assertThat(config.authentication().orElseThrow().nonceLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.guessingLimit()).isEqualTo(RegistrarConfig.GuessingLimit.DEFAULT);
+        assertThat(config.expiry()).isEqualTo(RegistrarConfig.Expiry.DEFAULT);
+    }
+
+    @Test
+    void rejectsInvalidExpiryNamingForm() {
+        assertThatThrownBy(() -> parse("--expires", "600,30").config(false)).hasMessageContaining("DEFAULT,MIN,MAX");
+        assertThatThrownBy(() -> parse("--expires", "10,30,60").config(false)).hasMessageContaining("--expires \"10,30,60\"");
+        assertThatThrownBy(() -> parse("--nonce-lifetime", "0").config(true)).hasMessageContaining("--nonce-lifetime 0");
+        assertThatThrownBy(() -> parse("--max-auth-failures", "0").config(false)).hasMessageContaining("--max-auth-failures 0");
     }
 
     @Test

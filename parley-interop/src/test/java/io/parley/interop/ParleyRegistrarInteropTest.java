@@ -301,14 +301,15 @@ class ParleyRegistrarInteropTest {
     }
 
     @Test
-    void restartedRegistrarKeepsBindings() throws IOException {
+    void restartedRegistrarKeepsBindingsAndNonces() throws IOException {
         int port;
         String contact;
+        DigestChallenge challenge;
         try (ParleyRegistrarProcess registrar = startRegistrar();
                 SipTestClient client = SipTestClient.connect(Transport.UDP, registrar.port(), null)) {
             port = registrar.port();
             contact = "sip:" + USER + "@127.0.0.1:" + client.localPort();
-            registerWithQop(client);
+            challenge = registerWithQop(client);
             assertThat(registrar.contactsOf(AOR)).containsExactly(contact);
             registrar.kill();
         }
@@ -316,22 +317,27 @@ class ParleyRegistrarInteropTest {
         try (ParleyRegistrarProcess restarted = ParleyRegistrarProcess.start("parley-registrar-restarted", directory,
                 users, store, port, "--realm", REALM, "--algorithms", "MD5");
                 SipTestClient client = SipTestClient.connect(Transport.UDP, port, null)) {
-            SipResponse fetched = registerWithQop(client);
+            List<String> afterRestart = restarted.contactsOf(AOR);
+            RegisterRequest refresh = new RegisterRequest(client, USER, DOMAIN);
+            String authorization = challenge.qopAuthAuthorization(USER, PASSWORD, "REGISTER", refresh.requestUri(),
+                    "00000002", "5c1d0e77");
+            SipResponse refreshed = client.exchange(refresh.text(1, 600, authorization));
 
-            assertThat(restarted.contactsOf(AOR)).contains(contact);
-            assertThat(fetched.status()).isEqualTo(200);
-            assertThat(fetched.text()).contains("<" + contact + ">;expires=");
+            assertThat(afterRestart).containsExactly(contact);
+            assertThat(refreshed.status()).as("refresh with the nonce issued before the restart: %s", refreshed)
+                    .isEqualTo(200);
+            assertThat(refreshed.text()).contains("<" + contact + ">;expires=");
         }
     }
 
-    /** Registers the client's own contact, answering the challenge with qop=auth, and returns the 200. */
-    private static SipResponse registerWithQop(SipTestClient client) throws IOException {
+    /** Registers the client's own contact, answering the challenge with qop=auth, and returns the challenge. */
+    private static DigestChallenge registerWithQop(SipTestClient client) throws IOException {
         RegisterRequest request = new RegisterRequest(client, USER, DOMAIN);
         DigestChallenge challenge = client.exchange(request.text(1, 600, null)).challenge();
         String authorization = challenge.qopAuthAuthorization(USER, PASSWORD, "REGISTER", request.requestUri(),
                 "00000001", "0a4f113b");
         SipResponse response = client.exchange(request.text(2, 600, authorization));
         assertThat(response.status()).as("response to the authenticated REGISTER: %s", response).isEqualTo(200);
-        return response;
+        return challenge;
     }
 }

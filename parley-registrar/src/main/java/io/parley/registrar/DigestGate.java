@@ -26,7 +26,6 @@ final class DigestGate {
 
     /** The nonces whose nc values are remembered for replay protection. */
     private static final int TRACKED_NONCES = 100_000;
-    private static final int SECRET_BYTES = 32;
 
     private final AuthenticationConfig config;
     private final DigestServer server;
@@ -34,10 +33,8 @@ final class DigestGate {
     private final NonceRotation rotation;
 
     DigestGate(AuthenticationConfig config, CredentialStore users, RegistrarConfig.GuessingLimit limit,
-            Clock clock, SecureRandom random) {
+            Clock clock, SecureRandom random, byte[] secret) {
         this.config = Objects.requireNonNull(config, "config");
-        byte[] secret = new byte[SECRET_BYTES];
-        random.nextBytes(secret);
         NonceIssuer nonces = new NonceIssuer(secret, clock, random, config.nonceLifetime());
         ServerConfig serverConfig = new ServerConfig(config.realm(), config.algorithms(), config.qopOptions(),
                 config.profile().policy(), Optional.empty(), false, false);
@@ -122,7 +119,7 @@ final class DigestGate {
         if (rejected.reason() == RejectReason.QOP_REQUIRED) {
             return new Forbidden(reason, rejected.detail());
         }
-        // Only answers that test a password count as guesses; a stale or unknown nonce is no guess.
+        // Only a wrong response or an unknown user counts as a guess, because a stale or unknown nonce tests no password.
         if (rejected.reason() == RejectReason.WRONG_RESPONSE || rejected.reason() == RejectReason.UNKNOWN_USER) {
             guard.recordFailure(source.host(), now);
         }
@@ -131,8 +128,8 @@ final class DigestGate {
 
     /**
      * Returns the Digest credentials for this realm from Authorization (after a 401) or
-     * Proxy-Authorization (after a 407); Digest credentials for another realm when there are none for
-     * this one, so the rejection names the realm mismatch; empty when there are no Digest credentials.
+     * Proxy-Authorization (after a 407). Without those, it returns Digest credentials for another realm,
+     * so the rejection names the realm mismatch, and empty when the request has no Digest credentials.
      */
     private Optional<AuthValue> findCredentials(SipRequest request) {
         List<AuthValue> values = config.challengeStatus() == 401 ? request.authorization() : request.proxyAuthorization();

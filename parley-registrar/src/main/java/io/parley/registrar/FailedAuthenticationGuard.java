@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slows password guessing. A window opens at the first failed authentication from a source address;
- * once that address reaches the failure limit inside the window, it is blocked until the window ends.
+ * Slows password guessing. A window opens at the first failed authentication from a source address.
+ * Once that address reaches the failure limit inside the window, it is blocked until the window ends.
  * The block is logged once, when it starts. Safe to share between threads.
  */
 final class FailedAuthenticationGuard {

@@ -40,50 +40,46 @@ final class RegisterExchange {
     }
 
     private SipResponse process() {
-        // Step 1: the Request-URI names a domain this registrar serves.
-        Optional<SipResponse> rejection = checkRequestUri();
-        // Step 2: every extension the request requires is supported.
-        rejection = rejection.or(() -> registrar.checkRequire(request, source));
-        if (rejection.isPresent()) {
-            return rejection.get();
-        }
-
-        // Step 3: authenticate, then step 4: the user may register only its own AOR.
-        Optional<String> user = Optional.empty();
-        if (registrar.digest().isPresent()) {
-            DigestGate.Outcome outcome = registrar.digest().get().authenticate(request, source, now);
-            switch (outcome) {
-                case DigestGate.Authenticated authenticated -> user = Optional.of(authenticated.username());
-                case DigestGate.Challenge challenge -> {
-                    return challenge(registrar.digest().get(), challenge);
-                }
-                case DigestGate.Forbidden forbidden -> {
-                    return registrar.rejection(request, source, 403, forbidden.reason(), forbidden.detail()).build();
-                }
-            }
-        }
-        rejection = user.flatMap(this::checkOwnAor);
-        if (rejection.isPresent()) {
-            return rejection.get();
-        }
-
-        // Step 5: To contains a SIP or SIPS AOR of a served domain.
-        Uri toUri = request.to().uri();
-        if (!AddressOfRecord.isSipUri(toUri)) {
-            return reject(400, "to-not-sip-aor", "To URI " + toUri.format()
-                    + " is not a SIP or SIPS URI, so it cannot be an address-of-record");
-        }
-        AddressOfRecord aor = AddressOfRecord.of(toUri);
-        rejection = checkAorDomain(aor);
+        // Step 1: the Request-URI names a served domain. Step 2: every required extension is supported.
+        // Steps 3 and 4: the user is authenticated and registers its own AOR. Step 5: To is a SIP AOR.
+        Optional<SipResponse> rejection = checkRequestUri()
+                .or(() -> registrar.checkRequire(request, source))
+                .or(this::authenticateAndAuthorize)
+                .or(this::checkAddressOfRecord);
         if (rejection.isPresent()) {
             return rejection.get();
         }
 
         // Steps 6 and 7: contacts, expiry, then the store applies the whole request or nothing.
+        AddressOfRecord aor = AddressOfRecord.of(request.to().uri());
         return switch (registrar.contactPlanner().plan(request)) {
             case ContactPlanner.Rejected rejected -> rejectContacts(rejected);
             case ContactPlanner.Accepted accepted -> store(aor, accepted.update());
         };
+    }
+
+    /** Runs steps 3 and 4; empty when the registrar does not authenticate or the user may go on. */
+    private Optional<SipResponse> authenticateAndAuthorize() {
+        if (registrar.digest().isEmpty()) {
+            return Optional.empty();
+        }
+        DigestGate gate = registrar.digest().get();
+        return switch (gate.authenticate(request, source, now)) {
+            case DigestGate.Authenticated authenticated -> checkOwnAor(authenticated.username());
+            case DigestGate.Challenge challenge -> Optional.of(challenge(gate, challenge));
+            case DigestGate.Forbidden forbidden -> Optional.of(
+                    registrar.rejection(request, source, 403, forbidden.reason(), forbidden.detail()).build());
+        };
+    }
+
+    /** Runs step 5: To must contain a SIP or SIPS AOR with a user part in a served domain. */
+    private Optional<SipResponse> checkAddressOfRecord() {
+        Uri toUri = request.to().uri();
+        if (!AddressOfRecord.isSipUri(toUri)) {
+            return Optional.of(reject(400, "to-not-sip-aor", "To URI " + toUri.format()
+                    + " is not a SIP or SIPS URI, so it cannot be an address-of-record"));
+        }
+        return checkAorDomain(AddressOfRecord.of(toUri));
     }
 
     private Optional<SipResponse> checkRequestUri() {
@@ -194,6 +190,9 @@ final class RegisterExchange {
     /**
      * Returns the Contact for {@code binding}. A contact of this request keeps its display name and
      * header parameters, such as an unknown contact-param; expires and q come from the binding.
+     *
+     * <p>NOTE: the location store keeps no contact-params other than q, +sip.instance and reg-id, so
+     * bindings from earlier requests are listed without their other header parameters.
      */
     private Optional<Contact> responseContact(Binding binding, long remainingSeconds) {
         NameAddress address = null;

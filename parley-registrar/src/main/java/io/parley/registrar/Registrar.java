@@ -42,8 +42,12 @@ public final class Registrar {
     private final ContactPlanner contactPlanner;
     private final ResponseFactory responses;
 
+    /** The length of a nonce secret, the HMAC-SHA256 key its nonces are signed with. */
+    public static final int NONCE_SECRET_BYTES = 32;
+
     /**
-     * Creates a registrar.
+     * Creates a registrar with a random nonce secret, so its nonces are unknown to any other instance,
+     * including this one after a restart.
      *
      * @param users the accounts checked when {@code config} has authentication; ignored otherwise
      * @param store where bindings are kept; the caller closes it
@@ -51,12 +55,24 @@ public final class Registrar {
      * @param random the source of nonces, the nonce secret and To tags
      */
     public Registrar(RegistrarConfig config, CredentialStore users, LocationStore store, Clock clock, SecureRandom random) {
+        this(config, users, store, clock, random, randomSecret(random));
+    }
+
+    /**
+     * Creates a registrar whose nonces are signed with {@code nonceSecret}, so instances sharing it, such
+     * as one process before and after a restart, accept each other's nonces.
+     *
+     * @param nonceSecret at least 16 bytes; {@link #NONCE_SECRET_BYTES} is the recommended length
+     */
+    public Registrar(RegistrarConfig config, CredentialStore users, LocationStore store, Clock clock, SecureRandom random,
+            byte[] nonceSecret) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(users, "users");
+        byte[] secret = nonceSecret.clone();
         this.digest = config.authentication()
-                .map(settings -> new DigestGate(settings, users, config.guessingLimit(), clock, random));
+                .map(settings -> new DigestGate(settings, users, config.guessingLimit(), clock, random, secret));
         this.contactPlanner = new ContactPlanner(config.expiry());
         this.responses = new ResponseFactory(random);
     }
@@ -156,6 +172,12 @@ public final class Registrar {
             case EXPIRED -> LOG.info("expired aor={} contact={} source={}/{} expired-at={}", binding.aor(),
                     binding.contactUri(), binding.sourceAddress(), binding.transport(), binding.expiresAt());
         }
+    }
+
+    private static byte[] randomSecret(SecureRandom random) {
+        byte[] secret = new byte[NONCE_SECRET_BYTES];
+        random.nextBytes(secret);
+        return secret;
     }
 
     private static String firstContact(SipRequest request) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a {@link Registrar} serves and how it checks REGISTER requests. Change one value with the
+ * The settings of a {@link Registrar}: domains served and checks of REGISTER requests. Change one value with the
  * {@code withX} methods.
  *
  * @param domains the domains served, compared without case; empty serves every domain
@@ -54,7 +54,7 @@ public record RegistrarConfig(
                 supportedOptionTags, guessingLimit);
     }
 
-    /** Returns a copy answering {@code status}, 404 or 403, to a domain that is not served. */
+    /** Returns a copy that responds {@code status}, 404 or 403, to a domain that is not served. */
     public RegistrarConfig withUnknownDomainStatus(int status) {
         return new RegistrarConfig(domains, status, authentication, expiry, maxBindingsPerAor,
                 supportedOptionTags, guessingLimit);

@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -102,7 +104,13 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void onRequest(ServerTransaction transaction) {
-        workers.execute(() -> handle(transaction));
+        try {
+            workers.execute(() -> handle(transaction));
+        } catch (RejectedExecutionException e) {
+            // The server is closing: the request gets no response, and the client retries elsewhere or later.
+            LOG.debug("dropped {} call-id={} because the registrar is closing", transaction.request().method(),
+                    transaction.request().callId());
+        }
     }
 
     private void handle(ServerTransaction transaction) {
@@ -135,10 +143,12 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         }
     }
 
-    /** Stops the listeners, the workers and the purge; the caller closes the location store afterwards. */
+    /**
+     * Stops the purge, lets the workers send the responses they are computing for up to 5 seconds, then
+     * stops the listeners. The caller closes the location store afterwards.
+     */
     @Override
     public void close() {
-        stack.close();
         purger.shutdownNow();
         workers.shutdown();
         try {
@@ -148,10 +158,12 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        } finally {
+            stack.close();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+    private static ThreadFactory namedThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

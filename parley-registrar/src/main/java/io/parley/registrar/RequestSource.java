@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where a request came from: the address and port of the packet or connection, and its transport.
+ * The origin of a request: the address and port of the packet or connection, and its transport.
  *
  * @param host the source IP address as text, IPv6 without brackets
  * @param port the source port

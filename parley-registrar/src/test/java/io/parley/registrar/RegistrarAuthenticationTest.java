@@ -284,6 +284,44 @@ class RegistrarAuthenticationTest {
     }
 
     @Test
+    void checksDomainAndRequireBeforeAuthentication() {
+        Registrar registrar = registrar(RegistrarConfig.open().withDomains(Set.of("example.com"))
+                .withAuthentication(AuthenticationConfig.defaults(REALM)));
+        SipRequest otherDomain = register("alice", "call-1", 1).requestUri(SipUri.of("", "example.org"))
+                .contact(contact(PHONE)).build();
+        SipRequest unsupported = register("alice", "call-1", 2).require(List.of("gruu")).contact(contact(PHONE)).build();
+
+        SipResponse domainResponse = registrar.handle(otherDomain, SOURCE).orElseThrow();
+        SipResponse requireResponse = registrar.handle(unsupported, SOURCE).orElseThrow();
+
+        assertThat(domainResponse.statusCode()).isEqualTo(404);
+        assertThat(requireResponse.statusCode()).isEqualTo(420);
+        assertThat(requireResponse.wwwAuthenticate()).isEmpty();
+    }
+
+    @Test
+    void registrarWithSameSecretAcceptsEarlierNonce() {
+        byte[] secret = new byte[Registrar.NONCE_SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        RegistrarConfig config = RegistrarConfig.open().withAuthentication(AuthenticationConfig.defaults(REALM));
+        Registrar before = new Registrar(config, users, store, clock, new SecureRandom(), secret);
+        Registrar after = new Registrar(config, users, store, clock, new SecureRandom(), secret);
+        Registrar otherSecret = registrar(config);
+        SipRequest first = aliceRegister(1);
+        SipResponse challenge = before.handle(first, SOURCE).orElseThrow();
+        AuthDecision.Send answer = (AuthDecision.Send) client("alice", PASSWORD)
+                .authenticate(ClientExchange.challengedBy(first, challenge));
+        SipRequest answered = ClientExchange.withCredentials(first, answer);
+
+        SipResponse rejected = otherSecret.handle(answered, SOURCE).orElseThrow();
+        SipResponse accepted = after.handle(answered, SOURCE).orElseThrow();
+
+        assertThat(rejected.statusCode()).isEqualTo(401);
+        assertThat(warningText(rejected)).startsWith("UNKNOWN_NONCE");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownSchemeGetsDigestChallenge() {
         Registrar registrar = registrar(AuthenticationConfig.defaults(REALM));
         SipRequest request = Requests.torture("regaut01");

@@ -24,10 +24,12 @@ import io.parley.transport.Destination;
 import io.parley.transport.ListeningPoint;
 import io.parley.transport.MessageTraceListener;
 import io.parley.transport.Transport;
+import io.parley.transport.TlsSettings;
 import io.parley.transport.TransportException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -134,6 +137,32 @@ class RegistrarServerTest {
         assertThat(options.statusCode()).isEqualTo(200);
         assertThat(invite.statusCode()).isEqualTo(405);
         assertThat(invite.allow()).contains(Method.REGISTER);
+    }
+
+    @Test
+    void registersOverTls(@TempDir Path temp) throws Exception {
+        Path keyStore = temp.resolve("registrar.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "registrar", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+        assertThat(keytool.exitValue()).as("keytool: %s", new String(keytool.getInputStream().readAllBytes())).isZero();
+        TlsSettings tls = TlsSettings.defaults().withKeyStore(keyStore, "changeit".toCharArray()).withInsecure(true);
+        StackSettings settings = StackSettings.DEFAULTS.withTransport(StackSettings.DEFAULTS.transport().withTls(tls));
+        Registrar registrar = new Registrar(RegistrarConfig.open(), users, store, Clock.systemUTC(), new SecureRandom());
+        server = RegistrarServer.start(registrar, List.of(ListenAddress.parse("tls:127.0.0.1:0")), settings,
+                MessageTraceListener.NONE);
+        client = new SipStack(settings, transaction -> { }, MessageTraceListener.NONE);
+        client.listen(Transport.TLS, new InetSocketAddress("127.0.0.1", 0));
+        SipRequest register = request(Method.REGISTER, Transport.TLS, 1)
+                .contact(Contact.of(NameAddress.of(SipUri.of("alice", "127.0.0.1", 5999)))).build();
+
+        SipResponse response = send(register, Transport.TLS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(store.lookup("sip:alice@example.com", Instant.now()).get(0).transport()).isEqualTo("TLS");
     }
 
     @Test

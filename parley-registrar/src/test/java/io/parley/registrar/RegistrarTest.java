@@ -361,6 +361,38 @@ class RegistrarTest {
     }
 
     @Test
+    void logsRegistrationRefreshRemovalAndExpiry() {
+        Registrar registrar = registrar(RegistrarConfig.open());
+        try (LogCapture logs = new LogCapture()) {
+            send(registrar, register("alice", "c1", 1).contact(contact(PHONE, expires(60))).build());
+            send(registrar, register("alice", "c1", 2).contact(contact(PHONE, expires(60))).build());
+            send(registrar, register("alice", "c1", 3).contact(contact(PHONE, expires(0))).build());
+            send(registrar, register("bob", "c2", 1).contact(contact("sip:bob@192.0.2.20", expires(60))).build());
+            clock.advance(Duration.ofSeconds(61));
+            registrar.purgeExpired();
+
+            assertThat(logs.messages()).containsSubsequence(
+                    "registered aor=sip:alice@example.com contact=" + PHONE + " expires=60s source=127.0.0.1:5062/UDP",
+                    "refreshed aor=sip:alice@example.com contact=" + PHONE + " expires=60s source=127.0.0.1:5062/UDP",
+                    "removed aor=sip:alice@example.com contact=" + PHONE + " source=127.0.0.1:5062/UDP");
+            assertThat(logs.messages()).anySatisfy(message -> assertThat(message)
+                    .startsWith("expired aor=sip:bob@example.com contact=sip:bob@192.0.2.20 source=127.0.0.1:5062/UDP"));
+        }
+    }
+
+    @Test
+    void logsRejectionWithReasonAndSource() {
+        Registrar registrar = registrar(RegistrarConfig.open());
+        try (LogCapture logs = new LogCapture()) {
+            send(registrar, register("alice", "c1", 1).contact(contact(PHONE)).expires(10).build());
+
+            assertThat(logs.messages()).singleElement().asString()
+                    .startsWith("rejected REGISTER: status=423 reason=interval-too-brief aor=sip:alice@example.com")
+                    .contains("source=127.0.0.1:5062/UDP");
+        }
+    }
+
+    @Test
     void purgeRemovesExpiredBindings() {
         Registrar registrar = registrar(RegistrarConfig.open());
         send(registrar, register("alice", "c1", 1).contact(contact(PHONE, expires(60))).build());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,15 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
         return clock.instant();
     }
 
+    /** Runs {@code task} on the scheduler thread; after {@link #close()} the task is dropped. */
     @Override
     public void execute(Runnable task) {
-        executor.execute(() -> runGuarded(task));
+        try {
+            executor.execute(() -> runGuarded(task));
+        } catch (RejectedExecutionException e) {
+            // A transaction that completes after close, such as one dropped by closing the stack.
+            LOG.debug("scheduler closed; dropping a late task");
+        }
     }
 
     @Override

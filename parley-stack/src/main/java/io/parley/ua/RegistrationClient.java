@@ -52,6 +52,21 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>All work runs on the {@link TaskScheduler}'s thread, and so do the listener calls.
+ *
+ * <pre>{@code
+ * try (StackRequestChannel channel = StackRequestChannel.open(Transport.UDP, registrarAddress, 0,
+ *         StackSettings.DEFAULTS, MessageTraceListener.NONE);
+ *         ExecutorTaskScheduler scheduler = new ExecutorTaskScheduler("registration")) {
+ *     DigestClient digest = new DigestClient(CredentialsProvider.forAnyRealm(
+ *             new DigestCredentials("alice", password)), ClientPolicy.DEFAULT, new SecureRandom());
+ *     RegistrationClient client = new RegistrationClient(
+ *             RegistrationConfig.of(SipUri.of("alice", "example.com"), SipUri.of("", "example.com"), 3600),
+ *             channel, digest, scheduler, event -> System.out.println(event));
+ *     client.start();
+ *     ...
+ *     client.stop().get();
+ * }
+ * }</pre>
  */
 public final class RegistrationClient {
 
@@ -351,6 +366,7 @@ public final class RegistrationClient {
             return;
         }
         attempt.challenges++;
+        List<AuthDecision.Send> otherHeader = credentialsBesides(CredentialsHeader.forStatus(status));
         List<AuthValue> offered = status == 401 ? response.wwwAuthenticate() : response.proxyAuthenticate();
         AuthDecision decision = digest.authenticate(
                 new Challenged(status, offered, Method.REGISTER.name(), registrarUri(), NO_BODY));
@@ -360,12 +376,35 @@ public final class RegistrationClient {
                 lastChallenge = Optional.of(summary);
                 LOG.debug("answering {} from realm \"{}\" with {}", status, summary.realm(), summary.algorithm());
                 listener.onEvent(new RegistrationEvent.Challenged(status, summary));
-                send(List.of(send), Optional.of(status));
+                List<AuthDecision.Send> credentials = new ArrayList<>(otherHeader);
+                credentials.add(send);
+                send(credentials, Optional.of(status));
             }
             case AuthDecision.GiveUp giveUp -> onFinalFailure(ResponseDiagnosis.of(
                     RegistrationFailure.Kind.AUTHENTICATION_FAILED, failurePrefix() + " failed authentication ("
                             + giveUp.message() + ")", response));
         }
+    }
+
+    /**
+     * Returns the credentials of the other header to keep on the retry: a proxy that challenged
+     * with 407 stays satisfied only while each request carries its Proxy-Authorization. A 401 to a
+     * request with Proxy-Authorization comes from the registrar behind the proxy, so the proxy
+     * accepted those credentials. Call before {@link DigestClient#authenticate}, because
+     * {@link DigestClient#preemptive} resets which credentials the client counts as last sent.
+     */
+    private List<AuthDecision.Send> credentialsBesides(CredentialsHeader challenged) {
+        if (challenged == CredentialsHeader.AUTHORIZATION
+                && attempt.credentialHeaders.contains(CredentialsHeader.PROXY_AUTHORIZATION)) {
+            digest.onAccepted(CredentialsHeader.PROXY_AUTHORIZATION, Optional.empty(), NO_BODY);
+        }
+        List<AuthDecision.Send> kept = new ArrayList<>();
+        for (AuthDecision.Send send : digest.preemptive(Method.REGISTER.name(), registrarUri(), NO_BODY)) {
+            if (send.header() != challenged) {
+                kept.add(send);
+            }
+        }
+        return kept;
     }
 
     private void onIntervalTooBrief(SipResponse response) {
@@ -385,6 +424,14 @@ public final class RegistrationClient {
                     failurePrefix() + " was refused as too brief (" + problem + ")", response));
             return;
         }
+        // A registrar checks credentials before the expiry (RFC 3261 section 10.3, steps 2 and 7), so
+        // a 423 to a request with credentials accepted them, and the retry reuses their nonce.
+        Optional<AuthDecision.GiveUp> proofFailure = acceptCredentials(response);
+        if (proofFailure.isPresent()) {
+            onFinalFailure(ResponseDiagnosis.of(RegistrationFailure.Kind.AUTHENTICATION_FAILED,
+                    failurePrefix() + " was answered, but " + proofFailure.get().message(), response));
+            return;
+        }
         LOG.info("registrar {} wants at least {} s; retrying with that expiry", config.registrar().format(),
                 minimum.getAsLong());
         attempt.intervalRetried = true;
@@ -394,11 +441,11 @@ public final class RegistrationClient {
 
     private void onTransportFailure(Throwable error) {
         boolean timeout = error instanceof TimeoutException;
-        String what = timeout ? "timed out" : "failed on the network";
+        String outcome = timeout ? "timed out" : "failed on the network";
         String cause = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         RegistrationFailure failure = new RegistrationFailure(
                 timeout ? RegistrationFailure.Kind.TIMEOUT : RegistrationFailure.Kind.NETWORK,
-                failurePrefix() + " " + what + ": " + cause, OptionalInt.empty(), List.of());
+                failurePrefix() + " " + outcome + ": " + cause, OptionalInt.empty(), List.of());
         if (stopped != null && attempt.purpose != Purpose.UNREGISTER) {
             listener.onEvent(new RegistrationEvent.Failed(failure, Optional.empty()));
             stopOrUnregister();
@@ -465,12 +512,12 @@ public final class RegistrationClient {
     }
 
     private String failurePrefix() {
-        String what = switch (attempt.purpose) {
+        String operation = switch (attempt.purpose) {
             case REGISTER -> "registration";
             case REFRESH -> "refresh";
             case UNREGISTER -> "unregistration";
         };
-        return what + " of " + config.addressOfRecord().format() + " at " + registrarUri();
+        return operation + " of " + config.addressOfRecord().format() + " at " + registrarUri();
     }
 
     private static Optional<Duration> retryAfter(SipResponse response) {

@@ -38,6 +38,10 @@ final class LoopbackRegistrar implements TransactionUser, AutoCloseable {
     private final ListeningPoint point;
 
     LoopbackRegistrar(Transport transport) throws TransportException {
+        this(transport, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    LoopbackRegistrar(Transport transport, InetSocketAddress local) throws TransportException {
         SecureRandom random = new SecureRandom();
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -45,7 +49,7 @@ final class LoopbackRegistrar implements TransactionUser, AutoCloseable {
                 new InMemoryCredentialStore().add("23", "loopback", "4321"),
                 new NonceIssuer(secret, Clock.systemUTC(), random, Duration.ofMinutes(5)), new NonceCountTracker(100));
         stack = new SipStack(StackSettings.DEFAULTS, this, MessageTraceListener.NONE);
-        point = stack.listen(transport, new InetSocketAddress("127.0.0.1", 0));
+        point = stack.listen(transport, local);
     }
 
     InetSocketAddress address() {

@@ -26,7 +26,7 @@ class RegistrationClientTest {
     }
 
     @Test
-    void answersReportChallengeWithQopAuth() {
+    void answersProximitiChallengeWithQopAuth() {
         registerWithChallenge();
 
         SipRequest answer = registrar.request(1);
@@ -228,6 +228,28 @@ class RegistrationClientTest {
         assertThat(answer.proxyAuthorization()).hasSize(1);
         assertThat(answer.proxyAuthorization().get(0).param("nc")).hasValue("00000001");
         assertThat(harness.events(RegistrationEvent.Registered.class)).hasSize(1);
+    }
+
+    @Test
+    void keepsProxyCredentialsWhenRegistrarChallenges() {
+        registrar.then(request -> Registrations.proxyAuthenticationRequired(request,
+                        Registrations.challengeFor("proxy.example", "p-1")))
+                .then(request -> Registrations.unauthorized(request, challenge("r-1")))
+                .then(request -> Registrations.ok(request, 120))
+                .then(request -> Registrations.ok(request, 120));
+        harness.start();
+        harness.scheduler.advance(Duration.ofSeconds(60));
+
+        SipRequest answer = registrar.request(2);
+        assertThat(answer.proxyAuthorization()).hasSize(1);
+        assertThat(answer.proxyAuthorization().get(0).param("realm")).hasValue("proxy.example");
+        assertThat(answer.proxyAuthorization().get(0).param("nc")).hasValue("00000002");
+        assertThat(authParam(answer, "realm")).isEqualTo("proximiti");
+        assertThat(authParam(answer, "nc")).isEqualTo("00000001");
+        SipRequest refresh = registrar.request(3);
+        assertThat(refresh.proxyAuthorization().get(0).param("nc")).hasValue("00000003");
+        assertThat(authParam(refresh, "nc")).isEqualTo("00000002");
+        assertThat(harness.events(RegistrationEvent.Refreshed.class)).hasSize(1);
     }
 
     @Test

@@ -76,6 +76,20 @@ class RegistrationFailureTest {
     }
 
     @Test
+    void retryAfterIntervalTooBriefKeepsCredentials() {
+        registrar.then(request -> Registrations.unauthorized(request, challenge("n-423")))
+                .then(request -> intervalTooBrief(request, 300)).then(request -> Registrations.ok(request, 300));
+        harness.start();
+
+        SipRequest retry = registrar.request(2);
+        assertThat(retry.expires()).hasValue(300);
+        assertThat(Registrations.authParam(retry, "nonce")).isEqualTo("n-423");
+        assertThat(Registrations.authParam(retry, "nc")).isEqualTo("00000002");
+        assertThat(Registrations.authParam(retry, "response")).isEqualTo(Registrations.expectedResponse(retry));
+        assertThat(harness.events(RegistrationEvent.Registered.class)).hasSize(1);
+    }
+
+    @Test
     void keepsRaisedExpiryForRefreshes() {
         registrar.then(request -> intervalTooBrief(request, 300)).then(request -> Registrations.ok(request, 300))
                 .then(request -> Registrations.ok(request, 300));

@@ -22,9 +22,15 @@ final class Registrations {
     private Registrations() {
     }
 
-    /** Returns the challenge from the report: realm proximiti, qop auth, MD5. */
+    /** Returns a challenge for realm proximiti with qop auth and MD5, as a strict registrar sends it. */
     static AuthValue challenge(String nonce) {
         return AuthValue.of("Digest", List.of(AuthParam.quoted("realm", REALM), AuthParam.quoted("nonce", nonce),
+                AuthParam.quoted("qop", "auth"), AuthParam.token("algorithm", "MD5")));
+    }
+
+    /** Returns a qop=auth MD5 challenge for another realm, as a proxy in front of the registrar sends it. */
+    static AuthValue challengeFor(String realm, String nonce) {
+        return AuthValue.of("Digest", List.of(AuthParam.quoted("realm", realm), AuthParam.quoted("nonce", nonce),
                 AuthParam.quoted("qop", "auth"), AuthParam.token("algorithm", "MD5")));
     }
 
