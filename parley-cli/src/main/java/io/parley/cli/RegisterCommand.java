@@ -209,6 +209,10 @@ public final class RegisterCommand implements Callable<Integer> {
             return firstLine(passwordFile, "--password-file");
         }
         String fromEnvironment = environment.get(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && fromEnvironment.isEmpty()) {
+            throw new UsageException(PASSWORD_VARIABLE + " is set but empty; set it to the password, or unset it "
+                    + "to use --password-file or the terminal prompt");
+        }
         if (fromEnvironment != null) {
             return fromEnvironment;
         }

@@ -214,6 +214,18 @@ class RegisterCommandTest {
     }
 
     @Test
+    void emptyPasswordVariableIsUsageError() {
+        environment = Map.of(RegisterCommand.PASSWORD_VARIABLE, "");
+        FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);
+
+        int status = run(registrar, "sip:23@127.0.0.1", "--once");
+
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("PARLEY_PASSWORD is set but empty");
+        assertThat(registrar.requests()).isEmpty();
+    }
+
+    @Test
     void rejectsAorWithoutUser() {
         int status = run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600), "sip:127.0.0.1", "--once");
 
