@@ -11,6 +11,7 @@ import io.parley.ua.RegistrationEvent;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,7 +60,7 @@ final class RegisterSession {
         try (RegistrarChannels.OpenChannel channel = open();
                 ExecutorTaskScheduler scheduler = new ExecutorTaskScheduler("parley-register")) {
             RegistrationClient client = new RegistrationClient(config, channel, digest, scheduler, event -> {
-                printer.print(event);
+                printer.print(once ? withoutRetry(event) : event);
                 outcomes.add(event);
             });
             signals.install(() -> outcomes.add(TERMINATE));
@@ -68,6 +69,14 @@ final class RegisterSession {
             stop(client);
             return status;
         }
+    }
+
+    /** Drops the retry delay from a failure, because with --once the first failure ends the command. */
+    private static RegistrationEvent withoutRetry(RegistrationEvent event) {
+        if (event instanceof RegistrationEvent.Failed failed && failed.retryIn().isPresent()) {
+            return new RegistrationEvent.Failed(failed.failure(), Optional.empty());
+        }
+        return event;
     }
 
     private RegistrarChannels.OpenChannel open() throws RegisterCommand.NetworkException {

@@ -126,6 +126,23 @@ class RegisterCommandTest {
     }
 
     @Test
+    void onceTimeoutPromisesNoRetry() {
+        run(new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0), "sip:23@127.0.0.1", "--once");
+
+        assertThat(out.toString()).contains("failed: registration of sip:23@127.0.0.1").doesNotContain("retrying");
+    }
+
+    @Test
+    void onceTimeoutJsonHasNoRetry() throws IOException {
+        run(new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0), "sip:23@127.0.0.1", "--once", "--json");
+
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode failed = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(failed.get("event").asText()).isEqualTo("failed");
+        assertThat(failed.get("retryIn").isNull()).isTrue();
+    }
+
+    @Test
     void signalUnregistersAndExitsZero() {
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 2);
         // The first refresh comes one second after the 200, so the binding is established by then.
