@@ -231,6 +231,17 @@ class RegisterCommandTest {
     }
 
     @Test
+    void missingPasswordFileSaysItDoesNotExist() {
+        Path missing = temp.resolve("no-such-password");
+
+        int status = run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600), "sip:23@127.0.0.1", "--once",
+                "--password-file", missing.toString());
+
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--password-file " + missing + " does not exist");
+    }
+
+    @Test
     void emptyPasswordVariableIsUsageError() {
         environment = Map.of(RegisterCommand.PASSWORD_VARIABLE, "");
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);
