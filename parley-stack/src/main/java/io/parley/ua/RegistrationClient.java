@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>401 and 407 go to the {@link DigestClient}, whose retry rules end every challenge sequence;
  *       later requests carry its credentials pre-emptively. A 423 is retried once with its
  *       Min-Expires.</li>
- *   <li>Timeouts, network errors, 408 and 503 are retried after {@link Backoff}, or later when Retry-After asks; any
- *       other failure ends the registration with a {@link RegistrationEvent.Failed} that has no
- *       retry.</li>
+ *   <li>Timeouts, network errors, 408 and 503 are retried after {@link Backoff}, or later when
+ *       Retry-After asks; any other failure ends the registration with a
+ *       {@link RegistrationEvent.Failed} that has no retry.</li>
  *   <li>{@link #stop()} removes our binding with Expires: 0, or all bindings with {@code Contact: *}.</li>
  * </ul>
  *
