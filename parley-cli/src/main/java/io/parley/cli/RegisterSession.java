@@ -39,6 +39,7 @@ final class RegisterSession {
     private final boolean once;
     private final TerminationSignals signals;
     private final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
+    private boolean stoppedBeforeRegistering;
 
     RegisterSession(RegistrationConfig config, String username, String password, RegistrarChannels channels,
             RegistrarChannels.Settings settings, RegistrationPrinter printer, boolean once, TerminationSignals signals) {
@@ -67,7 +68,7 @@ final class RegisterSession {
             client.start();
             int status = awaitOutcome();
             stop(client);
-            return status;
+            return stoppedBeforeRegistering ? statusAfterEarlyStop(status) : status;
         }
     }
 
@@ -96,6 +97,7 @@ final class RegisterSession {
             Object next = take();
             if (next == TERMINATE) {
                 printer.note("stopping: unregistering " + config.addressOfRecord().format());
+                stoppedBeforeRegistering = !registered;
                 return registered || !failingTransiently ? RegisterCommand.EXIT_REGISTERED : RegisterCommand.EXIT_NETWORK;
             }
             switch (next) {
@@ -120,6 +122,24 @@ final class RegisterSession {
                 }
             }
         }
+    }
+
+    /**
+     * Returns the exit status of a run stopped by a signal before it registered: the outcome of the
+     * REGISTER that was in flight, which the events queued during the stop contain, else {@code status}.
+     * NOTE: RegistrationClient reports no Failed event for a failure response, such as 403, that arrives
+     * after the stop began, so such a run still exits 0.
+     */
+    private int statusAfterEarlyStop(int status) {
+        for (Object next : outcomes) {
+            if (next instanceof RegistrationEvent.Registered) {
+                return RegisterCommand.EXIT_REGISTERED;
+            }
+            if (next instanceof RegistrationEvent.Failed failed) {
+                return failed.failure().isTransient() ? RegisterCommand.EXIT_NETWORK : RegisterCommand.EXIT_REFUSED;
+            }
+        }
+        return status;
     }
 
     private Object take() {

@@ -162,6 +162,17 @@ class RegisterCommandTest {
     }
 
     @Test
+    void signalBeforeTimeoutExitsThree() {
+        FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0);
+        registrar.onRequest(request -> signalHandler.get().run());
+
+        int status = run(registrar, "sip:23@127.0.0.1");
+
+        assertThat(out.toString()).contains("timed out");
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_NETWORK);
+    }
+
+    @Test
     void jsonPrintsOneObjectPerEvent() throws IOException {
         int status = run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600), "sip:23@127.0.0.1", "--once", "--json");
 
