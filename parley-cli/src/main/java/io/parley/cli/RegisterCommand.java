@@ -12,7 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -209,6 +211,10 @@ public final class RegisterCommand implements Callable<Integer> {
             return firstLine(passwordFile, "--password-file");
         }
         String fromEnvironment = environment.get(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && fromEnvironment.isEmpty()) {
+            throw new UsageException(PASSWORD_VARIABLE + " is set but empty; set it to the password, or unset it "
+                    + "to use --password-file or the terminal prompt");
+        }
         if (fromEnvironment != null) {
             return fromEnvironment;
         }
@@ -243,6 +249,10 @@ public final class RegisterCommand implements Callable<Integer> {
                 throw new UsageException(option + " " + file + " starts with an empty line; put the password on the first line");
             }
             return line;
+        } catch (NoSuchFileException e) {
+            throw new UsageException(option + " " + file + " does not exist; give the path of a readable file");
+        } catch (AccessDeniedException e) {
+            throw new UsageException(option + " " + file + " cannot be read: permission denied");
         } catch (IOException e) {
             throw new UsageException(option + " " + file + " cannot be read: " + e.getMessage());
         }

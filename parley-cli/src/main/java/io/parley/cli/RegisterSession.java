@@ -11,6 +11,7 @@ import io.parley.ua.RegistrationEvent;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +39,7 @@ final class RegisterSession {
     private final boolean once;
     private final TerminationSignals signals;
     private final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
+    private boolean stoppedBeforeRegistering;
 
     RegisterSession(RegistrationConfig config, String username, String password, RegistrarChannels channels,
             RegistrarChannels.Settings settings, RegistrationPrinter printer, boolean once, TerminationSignals signals) {
@@ -59,15 +61,23 @@ final class RegisterSession {
         try (RegistrarChannels.OpenChannel channel = open();
                 ExecutorTaskScheduler scheduler = new ExecutorTaskScheduler("parley-register")) {
             RegistrationClient client = new RegistrationClient(config, channel, digest, scheduler, event -> {
-                printer.print(event);
+                printer.print(once ? withoutRetry(event) : event);
                 outcomes.add(event);
             });
             signals.install(() -> outcomes.add(TERMINATE));
             client.start();
             int status = awaitOutcome();
             stop(client);
-            return status;
+            return stoppedBeforeRegistering ? statusAfterEarlyStop(status) : status;
         }
+    }
+
+    /** Drops the retry delay from a failure, because with --once the first failure ends the command. */
+    private static RegistrationEvent withoutRetry(RegistrationEvent event) {
+        if (event instanceof RegistrationEvent.Failed failed && failed.retryIn().isPresent()) {
+            return new RegistrationEvent.Failed(failed.failure(), Optional.empty());
+        }
+        return event;
     }
 
     private RegistrarChannels.OpenChannel open() throws RegisterCommand.NetworkException {
@@ -87,6 +97,7 @@ final class RegisterSession {
             Object next = take();
             if (next == TERMINATE) {
                 printer.note("stopping: unregistering " + config.addressOfRecord().format());
+                stoppedBeforeRegistering = !registered;
                 return registered || !failingTransiently ? RegisterCommand.EXIT_REGISTERED : RegisterCommand.EXIT_NETWORK;
             }
             switch (next) {
@@ -111,6 +122,24 @@ final class RegisterSession {
                 }
             }
         }
+    }
+
+    /**
+     * Returns the exit status of a run stopped by a signal before it registered: the outcome of the
+     * REGISTER that was in flight, which the events queued during the stop contain, else {@code status}.
+     * NOTE: RegistrationClient reports no Failed event for a failure response, such as 403, that arrives
+     * after the stop began, so such a run still exits 0.
+     */
+    private int statusAfterEarlyStop(int status) {
+        for (Object next : outcomes) {
+            if (next instanceof RegistrationEvent.Registered) {
+                return RegisterCommand.EXIT_REGISTERED;
+            }
+            if (next instanceof RegistrationEvent.Failed failed) {
+                return failed.failure().isTransient() ? RegisterCommand.EXIT_NETWORK : RegisterCommand.EXIT_REFUSED;
+            }
+        }
+        return status;
     }
 
     private Object take() {

@@ -126,6 +126,23 @@ class RegisterCommandTest {
     }
 
     @Test
+    void onceTimeoutPromisesNoRetry() {
+        run(new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0), "sip:23@127.0.0.1", "--once");
+
+        assertThat(out.toString()).contains("failed: registration of sip:23@127.0.0.1").doesNotContain("retrying");
+    }
+
+    @Test
+    void onceTimeoutJsonHasNoRetry() throws IOException {
+        run(new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0), "sip:23@127.0.0.1", "--once", "--json");
+
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode failed = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(failed.get("event").asText()).isEqualTo("failed");
+        assertThat(failed.get("retryIn").isNull()).isTrue();
+    }
+
+    @Test
     void signalUnregistersAndExitsZero() {
         FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 2);
         // The first refresh comes one second after the 200, so the binding is established by then.
@@ -142,6 +159,17 @@ class RegisterCommandTest {
         SipRequest last = registrar.requests().get(registrar.requests().size() - 1);
         assertThat(last.expires()).hasValue(0);
         assertThat(last.contacts().get(0).format()).isEqualTo("<sip:23@127.0.0.1:5070>");
+    }
+
+    @Test
+    void signalBeforeTimeoutExitsThree() {
+        FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.TIMEOUT, 0);
+        registrar.onRequest(request -> signalHandler.get().run());
+
+        int status = run(registrar, "sip:23@127.0.0.1");
+
+        assertThat(out.toString()).contains("timed out");
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_NETWORK);
     }
 
     @Test
@@ -211,6 +239,29 @@ class RegisterCommandTest {
 
         assertThat(status).isEqualTo(RegisterCommand.EXIT_USAGE);
         assertThat(err.toString()).contains("no password").contains("--password-file").contains("PARLEY_PASSWORD");
+    }
+
+    @Test
+    void missingPasswordFileSaysItDoesNotExist() {
+        Path missing = temp.resolve("no-such-password");
+
+        int status = run(new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600), "sip:23@127.0.0.1", "--once",
+                "--password-file", missing.toString());
+
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--password-file " + missing + " does not exist");
+    }
+
+    @Test
+    void emptyPasswordVariableIsUsageError() {
+        environment = Map.of(RegisterCommand.PASSWORD_VARIABLE, "");
+        FakeRegistrar registrar = new FakeRegistrar(FakeRegistrar.Mode.DIGEST, 3600);
+
+        int status = run(registrar, "sip:23@127.0.0.1", "--once");
+
+        assertThat(status).isEqualTo(RegisterCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("PARLEY_PASSWORD is set but empty");
+        assertThat(registrar.requests()).isEmpty();
     }
 
     @Test

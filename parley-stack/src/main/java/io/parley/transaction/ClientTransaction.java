@@ -80,7 +80,7 @@ public abstract sealed class ClientTransaction extends Transaction
     }
 
     /** RFC 3261 section 17.1.4: a transport error ends the transaction and is reported to the TU. */
-    private void transportFailed(Throwable failure) {
+    void transportFailed(Throwable failure) {
         if (isTerminated()) {
             return;
         }

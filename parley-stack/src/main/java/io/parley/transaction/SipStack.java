@@ -8,6 +8,7 @@ import io.parley.message.SipResponse;
 import io.parley.message.Via;
 import io.parley.transport.Destination;
 import io.parley.transport.Flow;
+import io.parley.transport.InboundHandler;
 import io.parley.transport.ListeningPoint;
 import io.parley.transport.MessageTraceListener;
 import io.parley.transport.NettyTransport;
@@ -51,13 +52,19 @@ public final class SipStack implements AutoCloseable {
      */
     public SipStack(StackSettings settings, TransactionUser user, MessageTraceListener trace) {
         Objects.requireNonNull(settings, "settings");
-        this.transport = new NettyTransport(settings.transport(), this::onInbound, trace);
+        this.transport = new NettyTransport(settings.transport(), new InboundHandler() {
+            @Override
+            public void onMessage(SipMessage message, Flow flow) {
+                layer.onMessage(message, flow);
+            }
+
+            @Override
+            public void onConnectionClosed(Destination destination) {
+                layer.onConnectionClosed(destination);
+            }
+        }, trace);
         this.layer = new TransactionLayer(transport, new ExecutorTimerScheduler(transport.eventLoop()),
                 settings.timers(), user);
-    }
-
-    private void onInbound(SipMessage message, Flow flow) {
-        layer.onMessage(message, flow);
     }
 
     /**

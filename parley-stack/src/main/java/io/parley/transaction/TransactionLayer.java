@@ -11,6 +11,7 @@ import io.parley.transport.Flow;
 import io.parley.transport.InboundHandler;
 import io.parley.transport.SipTransport;
 import io.parley.transport.Transport;
+import io.parley.transport.TransportException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,26 @@ public final class TransactionLayer implements InboundHandler {
     /** Returns the number of live client and server transactions. */
     public int size() {
         return clients.size() + servers.size();
+    }
+
+    /**
+     * Fails the client transactions still waiting on a closed TCP or TLS connection with a transport
+     * error (RFC 3261 section 17.1.4), so their user learns of it at once instead of after Timer B or F.
+     * NOTE: a server may send the response over a new connection (RFC 3261 section 18.2.2); such a
+     * response now finds no transaction.
+     */
+    @Override
+    public void onConnectionClosed(Destination destination) {
+        List<ClientTransaction> waiting = new ArrayList<>();
+        for (ClientTransaction transaction : clients.values()) {
+            if (transaction.destination().equals(destination) && !transaction.isTerminated()) {
+                waiting.add(transaction);
+            }
+        }
+        for (ClientTransaction transaction : waiting) {
+            transaction.transportFailed(new TransportException(
+                    "connection to " + destination + " closed before a final response"));
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,12 @@ final class ConnectionPool {
     private final Map<Destination, Channel> open = new HashMap<>();
     private final Map<Destination, CompletableFuture<Channel>> connecting = new HashMap<>();
     private final Function<Destination, CompletableFuture<Channel>> connector;
+    private final Consumer<Destination> onClosed;
 
     /** {@code connector} opens a connection, completing once it is ready for SIP (after the TLS handshake). */
-    ConnectionPool(Function<Destination, CompletableFuture<Channel>> connector) {
+    ConnectionPool(Function<Destination, CompletableFuture<Channel>> connector, Consumer<Destination> onClosed) {
         this.connector = connector;
+        this.onClosed = onClosed;
     }
 
     /** Adds a connection; it leaves the pool when it closes. */
@@ -35,6 +38,7 @@ final class ConnectionPool {
         channel.closeFuture().addListener(closed -> {
             open.remove(key, channel);
             LOG.debug("{} connection to {} closed", transport, key.address());
+            onClosed.accept(key);
         });
     }
 

@@ -70,7 +70,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.loop = group.next();
         this.processor = new InboundProcessor(Objects.requireNonNull(handler, "handler"), trace);
-        this.connections = new ConnectionPool(this::connect);
+        this.connections = new ConnectionPool(this::connect, handler::onConnectionClosed);
     }
 
     /** Returns the event loop every channel, inbound message and send runs on; schedule timers here. */

@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>401 and 407 go to the {@link DigestClient}, whose retry rules end every challenge sequence;
  *       later requests carry its credentials pre-emptively. A 423 is retried once with its
  *       Min-Expires.</li>
- *   <li>Timeouts, network errors, 408 and 503 are retried after Retry-After or {@link Backoff}; any
- *       other failure ends the registration with a {@link RegistrationEvent.Failed} that has no
- *       retry.</li>
+ *   <li>Timeouts, network errors, 408 and 503 are retried after {@link Backoff}, or later when
+ *       Retry-After asks; any other failure ends the registration with a
+ *       {@link RegistrationEvent.Failed} that has no retry.</li>
  *   <li>{@link #stop()} removes our binding with Expires: 0, or all bindings with {@code Contact: *}.</li>
  * </ul>
  *
@@ -460,7 +460,10 @@ public final class RegistrationClient {
             return;
         }
         consecutiveFailures++;
-        Duration delay = retryAfter.orElseGet(() -> config.backoff().delay(consecutiveFailures, jitter.getAsDouble()));
+        Duration backoffDelay = config.backoff().delay(consecutiveFailures, jitter.getAsDouble());
+        // Retry-After is the earliest retry the registrar allows (RFC 3261 section 21.5.4), not a
+        // promise of service, so a registrar that keeps sending Retry-After: 0 still gets backoff.
+        Duration delay = retryAfter.filter(wait -> wait.compareTo(backoffDelay) > 0).orElse(backoffDelay);
         LOG.warn("{}; retrying in {} ms", failure.diagnosis(), delay.toMillis());
         listener.onEvent(new RegistrationEvent.Failed(failure, Optional.of(delay)));
         timer = scheduler.schedule(delay, () -> beginAttempt(bindingValid() ? Purpose.REFRESH : Purpose.REGISTER));

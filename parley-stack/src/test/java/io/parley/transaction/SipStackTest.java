@@ -15,10 +15,14 @@ import io.parley.transport.MessageTraceListener;
 import io.parley.transport.TestMessages;
 import io.parley.transport.Transport;
 import io.parley.transport.TransportException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -173,6 +177,35 @@ class SipStackTest {
         assertThat(pending).failsWithin(WAIT_SECONDS, TimeUnit.SECONDS)
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void connectionResetFailsPendingTransaction() throws Exception {
+        try (ServerSocket peer = new ServerSocket(0, 1, LOOPBACK)) {
+            Thread resetter = Thread.ofVirtual().start(() -> resetAfterPartialResponse(peer));
+            SipRequest register = TestMessages.builder(Method.REGISTER, 1).via(client.newVia(Transport.TCP)).build();
+
+            var pending = client.send(register, new Destination(Transport.TCP,
+                    new InetSocketAddress(LOOPBACK, peer.getLocalPort())));
+
+            // Timer F is 32 s with the default T1, far beyond the wait, so only the reset can end it.
+            assertThat(pending).failsWithin(WAIT_SECONDS, TimeUnit.SECONDS)
+                    .withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(TransportException.class)
+                    .withMessageContaining("closed before a final response");
+            resetter.join();
+        }
+    }
+
+    /** Accepts one connection, reads the request, sends half a status line and resets the connection. */
+    private static void resetAfterPartialResponse(ServerSocket peer) {
+        try (Socket connection = peer.accept()) {
+            connection.getInputStream().read(new byte[4096]);
+            connection.getOutputStream().write("SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP".getBytes(StandardCharsets.US_ASCII));
+            connection.setSoLinger(true, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -199,6 +199,20 @@ class RegistrationFailureTest {
     }
 
     @Test
+    void serviceUnavailableWithZeroRetryAfterBacksOff() {
+        registrar.then(request -> SipResponse.forRequest(request, 503).toTag("reg")
+                .retryAfter(RetryAfter.ofSeconds(0)).build()).then(request -> Registrations.ok(request, 120));
+        harness.start();
+
+        // Backoff.DEFAULT waits 2 s after the first failure, halved by the harness's jitter of 0.
+        assertThat(harness.last(RegistrationEvent.Failed.class).retryIn()).hasValue(Duration.ofSeconds(1));
+        assertThat(registrar.requests()).hasSize(1);
+        harness.scheduler.advance(Duration.ofSeconds(1));
+        assertThat(registrar.requests()).hasSize(2);
+        assertThat(harness.events(RegistrationEvent.Registered.class)).hasSize(1);
+    }
+
+    @Test
     void failedRefreshRetriesWhileBindingValid() {
         registrar.then(request -> Registrations.ok(request, 120))
                 .thenFail(new TimeoutException("Timer F"))
