@@ -90,7 +90,11 @@ public record AuthValue(String scheme, List<AuthParam> params, String token68) {
             out.append(" ***");
         }
         for (int i = 0; i < params.size(); i++) {
-            out.append(i == 0 && (!scheme.isEmpty() || !token68.isEmpty()) ? " " : i == 0 ? "" : ", ");
+            if (i > 0) {
+                out.append(", ");
+            } else if (!scheme.isEmpty() || !token68.isEmpty()) {
+                out.append(' ');
+            }
             AuthParam p = params.get(i);
             if (p.is("response") || p.is("rspauth") || p.is("cnonce")) {
                 new AuthParam(p.name(), "***", p.quoted()).appendTo(out);
