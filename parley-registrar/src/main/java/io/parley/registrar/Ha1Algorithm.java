@@ -1,5 +1,6 @@
 package io.parley.registrar;
 
+import io.parley.auth.DigestAlgorithm;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,35 +13,45 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The digest algorithms for which the users file stores an HA1, in the file's column order.
- *
- * <p>TODO: replace with the core's digest algorithm type once it exists. Only {@link #ha1} computes
- * hashes, so only it needs to move.
+ * The digest algorithms for which the users file stores an HA1, in the file's column order. Names,
+ * hash functions and lengths come from the core's {@link DigestAlgorithm}; this type only adds the
+ * column order and hashing of a password held in a {@code char[]}.
  */
 public enum Ha1Algorithm {
-    MD5("MD5", "MD5", 32),
-    SHA_256("SHA-256", "SHA-256", 64),
-    // FIPS 180-4 SHA-512/256 starts from its own initial hash values, so it is not SHA-512 cut to 256 bits.
-    SHA_512_256("SHA-512-256", "SHA-512/256", 64);
+    MD5(DigestAlgorithm.MD5),
+    SHA_256(DigestAlgorithm.SHA_256),
+    SHA_512_256(DigestAlgorithm.SHA_512_256);
 
-    private final String digestName;
-    private final String jcaName;
-    private final int hexLength;
+    private final DigestAlgorithm algorithm;
 
-    Ha1Algorithm(String digestName, String jcaName, int hexLength) {
-        this.digestName = digestName;
-        this.jcaName = jcaName;
-        this.hexLength = hexLength;
+    Ha1Algorithm(DigestAlgorithm algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    /** Returns the column holding the HA1 of {@code algorithm}; a -sess form uses its base algorithm's HA1. */
+    public static Ha1Algorithm of(DigestAlgorithm algorithm) {
+        DigestAlgorithm base = algorithm.base();
+        for (Ha1Algorithm column : values()) {
+            if (column.algorithm == base) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("no HA1 column for digest algorithm " + algorithm.ianaName());
+    }
+
+    /** Returns the core algorithm whose HA1 this column stores. */
+    public DigestAlgorithm digestAlgorithm() {
+        return algorithm;
     }
 
     /** Returns the name in the {@code algorithm} parameter of a digest challenge, for example {@code SHA-512-256}. */
     public String digestName() {
-        return digestName;
+        return algorithm.ianaName();
     }
 
     /** Returns the number of hex digits in a hash of this algorithm. */
     public int hexLength() {
-        return hexLength;
+        return algorithm.hexLength();
     }
 
     /**
@@ -63,9 +74,9 @@ public enum Ha1Algorithm {
 
     private MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance(jcaName);
+            return MessageDigest.getInstance(algorithm.jcaName());
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime lacks the " + jcaName + " message digest", e);
+            throw new IllegalStateException("this Java runtime lacks the " + algorithm.jcaName() + " message digest", e);
         }
     }
 

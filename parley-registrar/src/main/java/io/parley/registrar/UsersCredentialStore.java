@@ -17,11 +17,7 @@ public final class UsersCredentialStore implements CredentialStore {
 
     @Override
     public Optional<String> ha1(String username, String realm, DigestAlgorithm algorithm) {
-        Ha1Algorithm column = switch (algorithm.base()) {
-            case SHA_256 -> Ha1Algorithm.SHA_256;
-            case SHA_512_256 -> Ha1Algorithm.SHA_512_256;
-            default -> Ha1Algorithm.MD5;
-        };
+        Ha1Algorithm column = Ha1Algorithm.of(algorithm);
         return users.find(username, realm).flatMap(entry -> entry.ha1(column));
     }
 
