@@ -2,6 +2,7 @@ package io.parley.location;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The registrar's location service: bindings from an address-of-record to contacts
@@ -20,6 +21,21 @@ public interface LocationStore extends AutoCloseable {
      * @throws LocationStoreException when the backend fails, in which case nothing was changed
      */
     RegisterResult register(RegisterRequest request);
+
+    /**
+     * Applies the changes of one REGISTER like {@link #register}, for a caller that must not wait, such
+     * as a network event loop. The future completes once the changes are committed, or exceptionally
+     * with the exception {@link #register} would throw. This default calls {@link #register} on the
+     * calling thread, which suits a store that never blocks; a store that waits for a disk or a network
+     * overrides it.
+     */
+    default CompletableFuture<RegisterResult> registerAsync(RegisterRequest request) {
+        try {
+            return CompletableFuture.completedFuture(register(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Returns the bindings of {@code aor} that have not expired at {@code now}. */
     List<Binding> lookup(String aor, Instant now);

@@ -16,6 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,10 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * in WAL mode. Each {@link #register} call is committed before it returns.
  *
  * <p>Calls from threads of one JVM share one connection and use group commit. Register calls wait
- * in a FIFO queue, and the call at its head commits the requests queued at that moment, up to
+ * in a FIFO queue, and one writer thread commits the requests queued at that moment, up to
  * {@value #MAX_BATCH_SIZE}, in one {@code BEGIN IMMEDIATE} transaction with one savepoint per
  * request. So a request that fails rolls back alone, and the rest of its batch still commits. Every
- * call of the batch returns only after the commit, and the next head then commits the next batch.
+ * request of the batch completes only after the commit, on the writer thread, while the next batch
+ * queues.
  *
  * <p>Several processes may share a store directory. {@code BEGIN IMMEDIATE} takes SQLite's write
  * lock before reading the bindings, so no process updates from a stale read, and a process that
@@ -51,21 +55,18 @@ public final class SqliteLocationStore implements LocationStore {
     private final BindingTable table;
     /** Guards the connection, the prepared statements and {@link #closed}. */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Guards {@link #queue} and the outcome of each request in it. */
+    /** Guards {@link #queue} and {@link #stopping}. */
     private final ReentrantLock queueLock = new ReentrantLock();
+    private final Condition queued = queueLock.newCondition();
     private final ArrayDeque<PendingRegister> queue = new ArrayDeque<>();
+    /** Register calls queued or in the batch being committed. */
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Thread writer;
+    private boolean stopping;
     private boolean closed;
 
-    /** A register call waiting in the queue. Its outcome is written and read under {@link #queueLock}. */
-    private static final class PendingRegister {
-        final RegisterRequest request;
-        final Condition done;
-        Attempt outcome;
-
-        PendingRegister(RegisterRequest request, Condition done) {
-            this.request = request;
-            this.done = done;
-        }
+    /** A register call waiting in the queue, completed by the writer thread after its batch. */
+    private record PendingRegister(RegisterRequest request, CompletableFuture<RegisterResult> result) {
     }
 
     /**
@@ -125,6 +126,8 @@ public final class SqliteLocationStore implements LocationStore {
         this.connection = connection;
         this.transactionStatement = connection.createStatement();
         this.table = new BindingTable(connection);
+        this.writer = Thread.ofPlatform().name("parley-location-writer").daemon().unstarted(this::writeQueued);
+        writer.start();
     }
 
     /** Opens the store in {@code directory} with {@link Settings#DEFAULT}. */
@@ -150,34 +153,56 @@ public final class SqliteLocationStore implements LocationStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Waits for {@link #registerAsync}. Never call it from a stage that depends on a future of
+     * {@link #registerAsync}: such a stage runs on the writer thread, which would wait for itself.
+     */
     @Override
     public RegisterResult register(RegisterRequest request) {
-        PendingRegister own = new PendingRegister(request, queueLock.newCondition());
-        Attempt outcome;
+        try {
+            return registerAsync(request).join();
+        } catch (CompletionException e) {
+            // A new exception, so that its stack trace shows the calling thread as well as the writer.
+            if (e.getCause() instanceof LocationStoreException storeFailure) {
+                throw new LocationStoreException(storeFailure.getMessage(), storeFailure);
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The future completes on the writer thread once the request's batch has committed, so the
+     * stages that depend on it must not block.
+     */
+    @Override
+    public CompletableFuture<RegisterResult> registerAsync(RegisterRequest request) {
+        Objects.requireNonNull(request, "request");
+        PendingRegister pending = new PendingRegister(request, new CompletableFuture<>());
         queueLock.lock();
         try {
-            queue.addLast(own);
-            while (own.outcome == null && queue.peekFirst() != own) {
-                own.done.awaitUninterruptibly();
+            if (stopping) {
+                return CompletableFuture.failedFuture(new IllegalStateException("location store " + databaseFile
+                        + " is closed"));
             }
-            if (own.outcome == null) {
-                commitHeadOfQueue();
-            }
-            outcome = own.outcome;
+            outstanding.incrementAndGet();
+            queue.addLast(pending);
+            queued.signal();
         } finally {
             queueLock.unlock();
         }
-        return outcome.resultOrThrow();
+        return pending.result();
     }
 
     /** Returns the number of register calls waiting in the queue or committing, for tests. */
     int queuedRegisters() {
-        queueLock.lock();
-        try {
-            return queue.size();
-        } finally {
-            queueLock.unlock();
-        }
+        return outstanding.get();
     }
 
     @Override
@@ -204,8 +229,13 @@ public final class SqliteLocationStore implements LocationStore {
         });
     }
 
+    /**
+     * Commits the register calls already queued, stops the writer thread and closes the database.
+     * Calls made afterwards fail with {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        stopWriter();
         lock.lock();
         try {
             if (closed) {
@@ -225,26 +255,76 @@ public final class SqliteLocationStore implements LocationStore {
         }
     }
 
-    /**
-     * Commits the first requests of the queue, up to {@link #MAX_BATCH_SIZE}, then removes them,
-     * wakes their callers and the new head. Called with {@link #queueLock} held by the head's caller,
-     * and releases it during the commit so that more calls can queue meanwhile.
-     */
-    private void commitHeadOfQueue() {
-        List<PendingRegister> batch = new ArrayList<>();
-        for (PendingRegister waiting : queue) {
-            batch.add(waiting);
-            if (batch.size() == MAX_BATCH_SIZE) {
-                break;
+    /** The writer thread: commits the queue batch by batch until {@link #close} and the queue is empty. */
+    private void writeQueued() {
+        List<PendingRegister> batch = new ArrayList<>(MAX_BATCH_SIZE);
+        while (takeBatch(batch)) {
+            List<Attempt> attempts = List.of();
+            try {
+                attempts = commitBatch(batch);
+            } finally {
+                completeBatch(batch, attempts);
+                batch.clear();
             }
         }
-        List<Attempt> attempts = List.of();
-        queueLock.unlock();
+    }
+
+    /** Waits for queued calls and moves up to {@link #MAX_BATCH_SIZE} of them to {@code batch}; false once stopped and empty. */
+    private boolean takeBatch(List<PendingRegister> batch) {
+        queueLock.lock();
         try {
-            attempts = commitBatch(batch);
+            while (queue.isEmpty() && !stopping) {
+                queued.awaitUninterruptibly();
+            }
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH_SIZE) {
+                batch.add(queue.removeFirst());
+            }
+            return !batch.isEmpty();
         } finally {
-            queueLock.lock();
-            finishBatch(batch, attempts);
+            queueLock.unlock();
+        }
+    }
+
+    /**
+     * Completes the futures of {@code batch}. {@code attempts} is empty only when the commit threw an
+     * Error, which then ends the writer thread after failing the batch.
+     */
+    private void completeBatch(List<PendingRegister> batch, List<Attempt> attempts) {
+        for (int i = 0; i < batch.size(); i++) {
+            PendingRegister pending = batch.get(i);
+            outstanding.decrementAndGet();
+            Attempt attempt = i < attempts.size() ? attempts.get(i) : Attempt.failed(new LocationStoreException(
+                    "registering " + pending.request().aor() + " failed because its batch ended without a result"));
+            if (attempt.failure() == null) {
+                pending.result().complete(attempt.result());
+            } else {
+                pending.result().completeExceptionally(attempt.failure());
+            }
+        }
+    }
+
+    /** Lets the writer thread commit what is queued, then waits for it to end. */
+    private void stopWriter() {
+        queueLock.lock();
+        try {
+            stopping = true;
+            queued.signalAll();
+        } finally {
+            queueLock.unlock();
+        }
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("close the location store from another thread than its writer");
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -264,21 +344,6 @@ public final class SqliteLocationStore implements LocationStore {
             return Collections.nCopies(batch.size(), Attempt.failed(e));
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Records the outcomes of {@code batch}, which is at the head of the queue, and wakes the waiting calls. */
-    private void finishBatch(List<PendingRegister> batch, List<Attempt> attempts) {
-        for (int i = 0; i < batch.size(); i++) {
-            PendingRegister request = queue.removeFirst();
-            // attempts is empty only when commitBatch threw an Error, which propagates from the head's call.
-            request.outcome = i < attempts.size() ? attempts.get(i) : Attempt.failed(new LocationStoreException(
-                    "registering " + request.request.aor() + " failed because its batch ended without a result"));
-            request.done.signal();
-        }
-        PendingRegister next = queue.peekFirst();
-        if (next != null) {
-            next.done.signal();
         }
     }
 
@@ -334,20 +399,6 @@ public final class SqliteLocationStore implements LocationStore {
 
         static Attempt failed(RuntimeException failure) {
             return new Attempt(null, failure);
-        }
-
-        /**
-         * Returns the result, or throws the failure. A {@link LocationStoreException} is wrapped in a
-         * new one, so that its stack trace shows the calling thread as well as the committing one.
-         */
-        RegisterResult resultOrThrow() {
-            if (failure == null) {
-                return result;
-            }
-            if (failure instanceof LocationStoreException storeFailure) {
-                throw new LocationStoreException(storeFailure.getMessage(), storeFailure);
-            }
-            throw failure;
         }
     }
 

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The processing of one REGISTER, in the order of RFC 3261 section 10.3. */
 final class RegisterExchange {
@@ -34,12 +36,15 @@ final class RegisterExchange {
         this.now = registrar.now();
     }
 
-    /** Processes {@code request} and returns the response, sent only after the store committed. */
-    static SipResponse run(Registrar registrar, SipRequest request, RequestSource source) {
+    /**
+     * Processes {@code request}. The future holds the response, and completes only after the store has
+     * committed any change, on the store's thread when it has one.
+     */
+    static CompletableFuture<SipResponse> run(Registrar registrar, SipRequest request, RequestSource source) {
         return new RegisterExchange(registrar, request, source).process();
     }
 
-    private SipResponse process() {
+    private CompletableFuture<SipResponse> process() {
         // Step 1: the Request-URI names a served domain. Step 2: every required extension is supported.
         // Steps 3 and 4: the user is authenticated and registers its own AOR. Step 5: To is a SIP AOR.
         Optional<SipResponse> rejection = checkRequestUri()
@@ -47,13 +52,13 @@ final class RegisterExchange {
                 .or(this::authenticateAndAuthorize)
                 .or(this::checkAddressOfRecord);
         if (rejection.isPresent()) {
-            return rejection.get();
+            return CompletableFuture.completedFuture(rejection.get());
         }
 
         // Steps 6 and 7: contacts, expiry, then the store applies the whole request or nothing.
         AddressOfRecord aor = AddressOfRecord.of(request.to().uri());
         return switch (registrar.contactPlanner().plan(request)) {
-            case ContactPlanner.Rejected rejected -> rejectContacts(rejected);
+            case ContactPlanner.Rejected rejected -> CompletableFuture.completedFuture(rejectContacts(rejected));
             case ContactPlanner.Accepted accepted -> store(aor, accepted.update());
         };
     }
@@ -148,19 +153,20 @@ final class RegisterExchange {
         return builder.build();
     }
 
-    private SipResponse store(AddressOfRecord aor, RegisterRequest.Update update) {
+    private CompletableFuture<SipResponse> store(AddressOfRecord aor, RegisterRequest.Update update) {
         RegisterRequest storeRequest = new RegisterRequest(aor.canonical(), request.callId(), request.cseq().sequence(),
                 update, source.address(), source.transport(), request.userAgent().orElse(null), now,
                 registrar.config().maxBindingsPerAor());
-        RegisterResult result;
+        CompletableFuture<RegisterResult> stored;
         try {
-            result = registrar.store().register(storeRequest);
+            stored = registrar.store().registerAsync(storeRequest);
         } catch (LocationStoreException e) {
-            Registrar.log().error("location store failed for REGISTER aor={} call-id={} source={}; answered 500",
-                    aor.canonical(), request.callId(), source, e);
-            return registrar.responses().startWithWarning(request, 500, "location-store-failed",
-                    "the binding was not saved; retry later").build();
+            stored = CompletableFuture.failedFuture(e);
         }
+        return stored.handle((result, failure) -> failure == null ? answer(result) : storeFailed(aor, failure));
+    }
+
+    private SipResponse answer(RegisterResult result) {
         return switch (result) {
             case RegisterResult.Applied applied -> success(applied);
             case RegisterResult.OutOfOrder outOfOrder -> reject(400, "cseq-out-of-order", "contact "
@@ -169,6 +175,19 @@ final class RegisterExchange {
             case RegisterResult.TooManyBindings tooMany -> reject(403, "too-many-bindings", "the AOR would have "
                     + tooMany.requestedBindings() + " bindings, above the limit of " + tooMany.maxBindings());
         };
+    }
+
+    /** A store failure is answered 500; anything else stays a failure, which the caller answers 500 as well. */
+    private SipResponse storeFailed(AddressOfRecord aor, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        if (!(cause instanceof LocationStoreException)) {
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
+        }
+        Registrar.log().error("location store failed for REGISTER aor={} call-id={} source={}; answered 500",
+                aor.canonical(), request.callId(), source, cause);
+        return registrar.responses().startWithWarning(request, 500, "location-store-failed",
+                "the binding was not saved; retry later").build();
     }
 
     /** RFC 3261 section 10.3 step 8: the 200 lists every current binding with its remaining expiry. */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,15 +80,41 @@ public final class Registrar {
     }
 
     /**
-     * Handles one request received from {@code source}.
+     * Handles one request received from {@code source}, waiting for the location store.
+     *
+     * @return the response to send, or empty for ACK, which gets none
+     * @throws RuntimeException what processing threw, such as an {@link IllegalStateException} from a
+     *     closed store
+     */
+    public Optional<SipResponse> handle(SipRequest request, RequestSource source) {
+        try {
+            return handleAsync(request, source).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Handles one request received from {@code source} without waiting: everything up to the location
+     * store runs on the calling thread, and the future completes once the store has committed, on the
+     * store's thread when it has one ({@link LocationStore#registerAsync}). A store failure gives a
+     * 500; any other failure completes the future exceptionally.
      *
      * @return the response to send, or empty for ACK, which gets none
      */
-    public Optional<SipResponse> handle(SipRequest request, RequestSource source) {
+    public CompletableFuture<Optional<SipResponse>> handleAsync(SipRequest request, RequestSource source) {
         Method method = request.method();
         if (method.equals(Method.REGISTER)) {
-            return Optional.of(RegisterExchange.run(this, request, source));
+            return RegisterExchange.run(this, request, source).thenApply(Optional::of);
         }
+        return CompletableFuture.completedFuture(handleWithoutStore(request, source));
+    }
+
+    private Optional<SipResponse> handleWithoutStore(SipRequest request, RequestSource source) {
+        Method method = request.method();
         if (method.equals(Method.ACK)) {
             return Optional.empty();
         }

@@ -17,8 +17,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * The registrar on the network: listeners on UDP, TCP and TLS, each request through a server
  * transaction into a {@link Registrar}, and a periodic purge of expired bindings.
  *
- * <p>The registrar's store calls block, so requests run on worker threads rather than the stack
- * thread, which the stack requires never to block (see {@link TransactionUser}).
+ * <p>Each request is processed on the stack thread up to the location store, which the stack requires
+ * never to block (see {@link TransactionUser}). So the store must not block in
+ * {@link io.parley.location.LocationStore#registerAsync}: the in-memory store never does, and the
+ * SQLite store commits on a writer thread of its own, which then hands the response back to the stack.
  */
 public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
@@ -41,14 +44,18 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
     /** How often expired bindings are deleted and logged. */
     public static final Duration PURGE_INTERVAL = Duration.ofSeconds(30);
 
+    /** How long {@link #close} waits for the responses still being computed. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     private final Registrar registrar;
     private final SipStack stack;
-    private final ExecutorService workers;
     private final ScheduledExecutorService purger;
+    private volatile boolean closing;
+    /** Requests whose response is still being computed, such as those waiting for the store. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
-    private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace, int workerThreads) {
+    private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
-        this.workers = Executors.newFixedThreadPool(workerThreads, namedThreads("parley-registrar-worker-"));
         this.purger = Executors.newSingleThreadScheduledExecutor(namedThreads("parley-registrar-purge-"));
         this.stack = new SipStack(settings, this, trace);
     }
@@ -61,8 +68,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
      */
     public static RegistrarServer start(Registrar registrar, List<ListenAddress> addresses, StackSettings settings,
             MessageTraceListener trace) throws TransportException {
-        int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        RegistrarServer server = new RegistrarServer(registrar, settings, trace, workerThreads);
+        RegistrarServer server = new RegistrarServer(registrar, settings, trace);
         try {
             for (ListenAddress address : addresses) {
                 server.listen(address);
@@ -104,28 +110,39 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void onRequest(ServerTransaction transaction) {
-        try {
-            workers.execute(() -> handle(transaction));
-        } catch (RejectedExecutionException e) {
-            // The server is closing: the request gets no response, and the client retries elsewhere or later.
-            LOG.debug("dropped {} call-id={} because the registrar is closing", transaction.request().method(),
-                    transaction.request().callId());
-        }
-    }
-
-    private void handle(ServerTransaction transaction) {
         SipRequest request = transaction.request();
         Flow flow = transaction.flow();
         RequestSource source = new RequestSource(SocketAddresses.host(flow.remote().getAddress()),
                 flow.remote().getPort(), flow.transport().name());
+        CompletableFuture<Optional<SipResponse>> response;
+        unanswered.incrementAndGet();
         try {
-            registrar.handle(request, source).ifPresent(response -> stack.respond(transaction, response));
+            response = registrar.handleAsync(request, source);
         } catch (RuntimeException e) {
-            // A worker thread boundary: the request gets a 500 so the client does not wait for Timer F.
-            LOG.error("failed to handle {} call-id={} branch={} source={}", request.method(), request.callId(),
-                    request.topVia().flatMap(via -> via.branch()).orElse("none"), source, e);
-            stack.respond(transaction, SipResponse.forRequest(request, 500).build());
+            response = CompletableFuture.failedFuture(e);
         }
+        response.whenComplete((answer, failure) -> {
+            unanswered.decrementAndGet();
+            if (failure == null) {
+                answer.ifPresent(value -> stack.respondLater(transaction, value));
+            } else {
+                failed(transaction, source, failure);
+            }
+        });
+    }
+
+    /** The request gets a 500, so the client does not wait for Timer F. */
+    private void failed(ServerTransaction transaction, RequestSource source, Throwable failure) {
+        SipRequest request = transaction.request();
+        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        if (cause instanceof IllegalStateException && closing) {
+            LOG.debug("dropped {} call-id={} because the registrar is closing", request.method(), request.callId());
+            return;
+        }
+        LOG.error("failed to handle {} call-id={} branch={} source={}", request.method(), request.callId(),
+                request.topVia().flatMap(via -> via.branch()).orElse("none"), source, cause);
+        stack.respondLater(transaction, SipResponse.forRequest(request, 500).build());
     }
 
     @Override
@@ -144,20 +161,21 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
     }
 
     /**
-     * Stops the purge, lets the workers send the responses they are computing for up to 5 seconds, then
-     * stops the listeners. The caller closes the location store afterwards.
+     * Stops the purge, waits up to {@link #CLOSE_WAIT} for the responses still being computed, such as
+     * those waiting for the store, then stops the listeners. The caller closes the location store
+     * afterwards.
      */
     @Override
     public void close() {
+        closing = true;
         purger.shutdownNow();
-        workers.shutdown();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            while (unanswered.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
         } finally {
             stack.close();
         }

@@ -22,8 +22,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SIP stack a user agent embeds: Netty transports below, RFC 3261 transactions above, on one
@@ -40,6 +43,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class SipStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
 
     private final NettyTransport transport;
     private final TransactionLayer layer;
@@ -149,6 +154,34 @@ public final class SipStack implements AutoCloseable {
             transaction.respond(response);
             return null;
         });
+    }
+
+    /**
+     * Sends a response through its server transaction without waiting for the stack thread, for a
+     * thread that must not block, such as a store's writer. A response the transaction refuses (see
+     * {@link ServerTransaction#respond}) is logged at WARN and dropped.
+     */
+    public void respondLater(ServerTransaction transaction, SipResponse response) {
+        ScheduledExecutorService loop = transport.eventLoop();
+        if (loop instanceof EventExecutor executor && executor.inEventLoop()) {
+            respondOrLog(transaction, response);
+            return;
+        }
+        try {
+            loop.execute(() -> respondOrLog(transaction, response));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("dropped the {} to {} call-id={} because the stack is closing", response.statusCode(),
+                    transaction.request().method(), transaction.request().callId());
+        }
+    }
+
+    private static void respondOrLog(ServerTransaction transaction, SipResponse response) {
+        try {
+            transaction.respond(response);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.warn("dropped the {} to {} call-id={}: {}", response.statusCode(), transaction.request().method(),
+                    transaction.request().callId(), e.getMessage());
+        }
     }
 
     /**
