@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
 
 /** Opens the SQLite database of a location store, sets its pragmas, and creates or checks its schema. */
 final class SqliteSchema {
@@ -22,7 +23,11 @@ final class SqliteSchema {
      * @throws LocationStoreException when the file contains another schema
      */
     static Connection connect(Path databaseFile, SqliteLocationStore.Settings settings) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
+        SQLiteConfig driverConfig = new SQLiteConfig();
+        // The store reads no generated keys. When they are on, sqlite-jdbc matches every statement
+        // against a regular expression and queries the last row id after every change.
+        driverConfig.setGetGeneratedKeys(false);
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + databaseFile, driverConfig.toProperties());
         try {
             configure(connection, databaseFile, settings);
             createOrCheck(connection, databaseFile);

@@ -20,7 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * The registrar on the network: listeners on UDP, TCP and TLS, each request through a server
  * transaction into a {@link Registrar}, and a periodic purge of expired bindings.
  *
- * <p>Each request is processed on the stack thread up to the location store, which the stack requires
- * never to block (see {@link TransactionUser}). So the store must not block in
- * {@link io.parley.location.LocationStore#registerAsync}: the in-memory store never does, and the
- * SQLite store commits on a writer thread of its own, which then hands the response back to the stack.
+ * <p>The stack thread receives, parses and matches every request, so it does nothing else: each
+ * request is processed on a worker thread up to the location store, and the store's future hands
+ * the response back to the stack. The SQLite store commits on a writer thread of its own, so no
+ * worker waits for a disk (see {@link io.parley.location.LocationStore#registerAsync}).
  */
 public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     private final Registrar registrar;
     private final SipStack stack;
+    private final ExecutorService workers;
     private final ScheduledExecutorService purger;
     private volatile boolean closing;
     /** Requests whose response is still being computed, such as those waiting for the store. */
@@ -56,6 +59,8 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                namedThreads("parley-registrar-worker-"));
         this.purger = Executors.newSingleThreadScheduledExecutor(namedThreads("parley-registrar-purge-"));
         this.stack = new SipStack(settings, this, trace);
     }
@@ -110,12 +115,23 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void onRequest(ServerTransaction transaction) {
+        unanswered.incrementAndGet();
+        try {
+            workers.execute(() -> process(transaction));
+        } catch (RejectedExecutionException e) {
+            unanswered.decrementAndGet();
+            // The server is closing: the request gets no response, and the client retries elsewhere or later.
+            LOG.debug("dropped {} call-id={} because the registrar is closing", transaction.request().method(),
+                    transaction.request().callId());
+        }
+    }
+
+    private void process(ServerTransaction transaction) {
         SipRequest request = transaction.request();
         Flow flow = transaction.flow();
         RequestSource source = new RequestSource(SocketAddresses.host(flow.remote().getAddress()),
                 flow.remote().getPort(), flow.transport().name());
         CompletableFuture<Optional<SipResponse>> response;
-        unanswered.incrementAndGet();
         try {
             response = registrar.handleAsync(request, source);
         } catch (RuntimeException e) {
@@ -169,6 +185,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
     public void close() {
         closing = true;
         purger.shutdownNow();
+        workers.shutdown();
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             while (unanswered.get() > 0 && System.nanoTime() < deadline) {
@@ -177,6 +194,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            workers.shutdownNow();
             stack.close();
         }
     }

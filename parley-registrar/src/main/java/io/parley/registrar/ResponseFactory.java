@@ -61,8 +61,20 @@ final class ResponseFactory {
         return new Warning(MISCELLANEOUS_WARNING, WARN_AGENT, detail.isEmpty() ? reason : reason + ": " + detail);
     }
 
-    /** Formats {@code instant} for a Date header. */
+    /** The Date text of one second, reused because a busy registrar answers many REGISTERs a second. */
+    private record DateText(long epochSecond, String text) {
+    }
+
+    private static volatile DateText lastDate = new DateText(Long.MIN_VALUE, "");
+
+    /** Formats {@code instant} for a Date header, which has a resolution of one second. */
     static String date(Instant instant) {
-        return DATE.format(instant);
+        DateText last = lastDate;
+        if (last.epochSecond() == instant.getEpochSecond()) {
+            return last.text();
+        }
+        DateText current = new DateText(instant.getEpochSecond(), DATE.format(instant));
+        lastDate = current;
+        return current.text();
     }
 }

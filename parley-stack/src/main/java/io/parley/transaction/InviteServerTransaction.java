@@ -25,7 +25,7 @@ public final class InviteServerTransaction extends ServerTransaction {
     void start() {
         startTimer(TimerName.TRYING_100, TRYING_DELAY, () -> {
             if (state() == TransactionState.PROCEEDING && lastResponse == null) {
-                send(SipResponse.forRequest(request, 100).build());
+                send(SipResponse.forRequest(request(), 100).build());
             }
         });
     }
@@ -56,6 +56,12 @@ public final class InviteServerTransaction extends ServerTransaction {
                 // Confirmed: a retransmitted ACK is absorbed. Proceeding: an ACK before any final is ignored.
             }
         }
+    }
+
+    /** The INVITE transaction keeps no bytes: its responses are few and short-lived. */
+    @Override
+    void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
+        respond(response);
     }
 
     @Override

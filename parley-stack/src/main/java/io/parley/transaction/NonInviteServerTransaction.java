@@ -21,18 +21,26 @@ public final class NonInviteServerTransaction extends ServerTransaction {
 
     @Override
     public void respond(SipResponse response) {
+        respond(response, null, null);
+    }
+
+    @Override
+    void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
         checkMatches(response);
         TransactionState state = state();
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
-            throw new IllegalStateException("a final response to " + request.method() + " was already sent; the "
+            throw new IllegalStateException("a final response to " + key.method() + " was already sent; the "
                     + response.statusCode() + " is dropped");
         }
-        send(response);
+        send(response, bytes);
         if (response.isProvisional()) {
             moveTo(TransactionState.PROCEEDING);
             return;
         }
         moveTo(TransactionState.COMPLETED);
         startTimer(TimerName.J, settings().timerJ(reliable), () -> moveTo(TransactionState.TERMINATED));
+        if (!isTerminated()) {
+            compact(requestBytes);
+        }
     }
 }

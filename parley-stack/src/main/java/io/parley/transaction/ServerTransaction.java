@@ -3,7 +3,10 @@ package io.parley.transaction;
 import io.parley.message.Method;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
+import io.parley.parser.MessageParseResult;
+import io.parley.parser.SipParser;
 import io.parley.transport.Flow;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +20,14 @@ public abstract sealed class ServerTransaction extends Transaction
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
 
-    final SipRequest request;
+    /** The request; after {@link #compact} null until {@link #request()} parses it again. */
+    private volatile SipRequest request;
+    /** The request's bytes once {@link #compact} dropped the parsed request, else null. */
+    private volatile byte[] compactRequest;
     final Flow flow;
     SipResponse lastResponse;
+    /** The serialized {@link #lastResponse}, or null to serialize it at each send. */
+    private byte[] lastResponseBytes;
 
     ServerTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, Flow flow,
             TransactionState initial) {
@@ -31,7 +39,17 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Returns the request as received, with {@code received} and {@code rport} in its top Via. */
     @Override
     public SipRequest request() {
-        return request;
+        SipRequest current = request;
+        if (current != null) {
+            return current;
+        }
+        // Bytes this stack serialized from a valid request parse again; a race parses them twice.
+        MessageParseResult parsed = SipParser.parseDatagram(compactRequest);
+        if (!(parsed instanceof MessageParseResult.Parsed done) || !(done.message() instanceof SipRequest again)) {
+            throw new IllegalStateException("the stored request of transaction " + branch() + " no longer parses: " + parsed);
+        }
+        request = again;
+        return again;
     }
 
     /** Returns the flow the request arrived on. */
@@ -41,7 +59,7 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /** Returns whether this is an INVITE transaction. */
     public boolean isInvite() {
-        return request.method().equals(Method.INVITE);
+        return key.method().equals(Method.INVITE);
     }
 
     /**
@@ -55,10 +73,18 @@ public abstract sealed class ServerTransaction extends Transaction
      */
     public abstract void respond(SipResponse response);
 
+    /**
+     * Sends a response like {@link #respond(SipResponse)} with work already done on another thread:
+     * {@code bytes} is {@code response.toBytes()} and {@code requestBytes} is
+     * {@code request().toBytes()}, each null when not computed.
+     */
+    abstract void respond(SipResponse response, byte[] bytes, byte[] requestBytes);
+
     /** Handles a retransmission of the request, or for INVITE the ACK. */
     abstract void receiveRequest(SipRequest retransmission);
 
     final void checkMatches(SipResponse response) {
+        SipRequest request = request();
         if (!response.cseq().equals(request.cseq())) {
             throw new IllegalArgumentException("response CSeq " + response.cseq() + " does not match request CSeq "
                     + request.cseq() + "; build it with SipResponse.forRequest");
@@ -72,8 +98,20 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     final void send(SipResponse response) {
+        send(response, null);
+    }
+
+    /** Sends {@code response}, whose serialized form is {@code bytes} when not null. */
+    final void send(SipResponse response, byte[] bytes) {
         lastResponse = response;
-        layer.transport().sendResponse(response, flow).whenComplete((usedFlow, failure) -> {
+        lastResponseBytes = bytes;
+        sendLast();
+    }
+
+    private void sendLast() {
+        CompletableFuture<Flow> sent = lastResponseBytes == null ? layer.transport().sendResponse(lastResponse, flow)
+                : layer.transport().sendResponse(lastResponse, lastResponseBytes, flow);
+        sent.whenComplete((usedFlow, failure) -> {
             if (failure != null) {
                 transportFailed(failure instanceof CompletionException wrapped && wrapped.getCause() != null
                         ? wrapped.getCause() : failure);
@@ -86,16 +124,52 @@ public abstract sealed class ServerTransaction extends Transaction
         if (isTerminated()) {
             return;
         }
-        LOG.warn("sending a response to {} failed (Call-ID {}, branch {}): {}", request.method(), request.callId(),
+        LOG.warn("sending a response to {} failed (Call-ID {}, branch {}): {}", key.method(), request().callId(),
                 branch(), failure.getMessage());
         moveTo(TransactionState.TERMINATED);
         Exception cause = failure instanceof Exception exception ? exception : new RuntimeException(failure);
         layer.user().onServerTransactionFailed(this, cause);
     }
 
+    /**
+     * Returns whether this transaction keeps {@code response} for retransmissions after sending it: a
+     * final response of a non-INVITE transaction over UDP, which stays in Completed for Timer J.
+     */
+    final boolean keepsResponseForRetransmission(SipResponse response) {
+        return !reliable && !isInvite() && !response.isProvisional();
+    }
+
+    /**
+     * Returns {@code response} parsed back from {@code bytes}, its serialized form: an equal response
+     * that keeps the bytes and decodes its values only when read. Returns {@code response} itself in
+     * the unexpected case that the bytes do not parse.
+     */
+    static SipResponse wireCopy(SipResponse response, byte[] bytes) {
+        return SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed parsed
+                && parsed.message() instanceof SipResponse copy ? copy : response;
+    }
+
+    /**
+     * Keeps the request as bytes, and the last response as a copy parsed from its bytes. A non-INVITE
+     * transaction over UDP stays in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server
+     * under load holds many; their decoded values would keep several kilobytes each alive that long.
+     * The request parses again when {@link #request()} is next called.
+     */
+    final void compact(byte[] requestBytes) {
+        SipRequest current = request;
+        if (current != null) {
+            compactRequest = requestBytes != null ? requestBytes : current.toBytes();
+            request = null;
+        }
+        if (lastResponse != null && lastResponseBytes == null) {
+            lastResponseBytes = lastResponse.toBytes();
+            lastResponse = wireCopy(lastResponse, lastResponseBytes);
+        }
+    }
+
     final void resendLastResponse() {
         if (lastResponse != null) {
-            send(lastResponse);
+            sendLast();
         }
     }
 

@@ -158,8 +158,13 @@ public final class SipStack implements AutoCloseable {
 
     /**
      * Sends a response through its server transaction without waiting for the stack thread, for a
-     * thread that must not block, such as a store's writer. A response the transaction refuses (see
-     * {@link ServerTransaction#respond}) is logged at WARN and dropped.
+     * thread that must not block, such as a worker or a store's writer. A response the transaction
+     * refuses (see {@link ServerTransaction#respond}) is logged at WARN and dropped.
+     *
+     * <p>Called from another thread than the stack's, it also does there the work that a non-INVITE
+     * transaction over UDP needs before it waits for Timer J: the response is serialized and parsed
+     * back, so the transaction keeps only bytes for its retransmissions (see
+     * {@link ServerTransaction#compact}).
      */
     public void respondLater(ServerTransaction transaction, SipResponse response) {
         ScheduledExecutorService loop = transport.eventLoop();
@@ -167,8 +172,26 @@ public final class SipStack implements AutoCloseable {
             respondOrLog(transaction, response);
             return;
         }
+        if (!transaction.keepsResponseForRetransmission(response)) {
+            execute(loop, transaction, response, () -> respondOrLog(transaction, response));
+            return;
+        }
+        byte[] bytes = response.toBytes();
+        SipResponse wire = ServerTransaction.wireCopy(response, bytes);
+        byte[] requestBytes = transaction.request().toBytes();
+        execute(loop, transaction, response, () -> {
+            try {
+                transaction.respond(wire, bytes, requestBytes);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                logDropped(transaction, response, e);
+            }
+        });
+    }
+
+    private static void execute(ScheduledExecutorService loop, ServerTransaction transaction, SipResponse response,
+            Runnable task) {
         try {
-            loop.execute(() -> respondOrLog(transaction, response));
+            loop.execute(task);
         } catch (RejectedExecutionException e) {
             LOG.debug("dropped the {} to {} call-id={} because the stack is closing", response.statusCode(),
                     transaction.request().method(), transaction.request().callId());
@@ -179,9 +202,13 @@ public final class SipStack implements AutoCloseable {
         try {
             transaction.respond(response);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            LOG.warn("dropped the {} to {} call-id={}: {}", response.statusCode(), transaction.request().method(),
-                    transaction.request().callId(), e.getMessage());
+            logDropped(transaction, response, e);
         }
+    }
+
+    private static void logDropped(ServerTransaction transaction, SipResponse response, RuntimeException reason) {
+        LOG.warn("dropped the {} to {} call-id={}: {}", response.statusCode(), transaction.request().method(),
+                transaction.request().callId(), reason.getMessage());
     }
 
     /**

@@ -50,7 +50,9 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
         if (state == next || state == TransactionState.TERMINATED) {
             return;
         }
-        LOG.debug("{} transaction {} {} -> {} (Call-ID {})", kind(), key.branch(), state, next, request().callId());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} transaction {} {} -> {} (Call-ID {})", kind(), key.branch(), state, next, request().callId());
+        }
         state = next;
         if (next == TransactionState.TERMINATED) {
             cancelAllTimers();

@@ -44,6 +44,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
 
+    /**
+     * The socket receive buffer asked for on UDP listeners. Datagrams that arrive while the buffer is
+     * full are dropped by the kernel and come back only as retransmissions 500 ms later, so a server
+     * needs room for the bursts that a garbage collection pause lets pile up: 4 MiB holds about 3000
+     * typical SIP requests. Linux caps the size at net.core.rmem_max.
+     */
+    static final int UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final TransportSettings settings;
     private final MessageTraceListener trace;
     private final EventLoopGroup group;
@@ -114,6 +122,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         // Netty 4.2 reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
+                .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
                 .bind(address);
     }
@@ -172,7 +181,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         }
         SipRequest stamped = ViaRules.stampOutbound(request, Transport.UDP, udpSentBy(udp, destination.address()));
         Flow flow = new Flow(Transport.UDP, udp.point().address(), destination.address());
-        return writeDatagram(udp.channel(), stamped, flow);
+        return writeDatagram(udp.channel(), stamped, null, flow);
     }
 
     private CompletableFuture<Flow> sendStreamRequest(SipRequest request, Destination destination) {
@@ -186,9 +195,14 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
     @Override
     public CompletableFuture<Flow> sendResponse(SipResponse response, Flow requestFlow) {
+        return sendResponse(response, null, requestFlow);
+    }
+
+    @Override
+    public CompletableFuture<Flow> sendResponse(SipResponse response, byte[] bytes, Flow requestFlow) {
         return onLoop(() -> {
             if (requestFlow.transport() == Transport.UDP) {
-                return sendDatagramResponse(response, requestFlow);
+                return sendDatagramResponse(response, bytes, requestFlow);
             }
             var open = connections.active(requestFlow.destination());
             if (open.isPresent()) {
@@ -203,7 +217,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         });
     }
 
-    private CompletableFuture<Flow> sendDatagramResponse(SipResponse response, Flow requestFlow) {
+    private CompletableFuture<Flow> sendDatagramResponse(SipResponse response, byte[] bytes, Flow requestFlow) {
         var target = ViaRules.responseTarget(response, Transport.UDP, true);
         if (target.isEmpty()) {
             return CompletableFuture.failedFuture(new TransportException("the top Via of " + response
@@ -217,7 +231,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
             return CompletableFuture.failedFuture(new TransportException("no UDP listener to send " + response
                     + " from; start one with listen(UDP, address)"));
         }
-        return writeDatagram(udp.channel(), response, new Flow(Transport.UDP, udp.point().address(), target.get()));
+        return writeDatagram(udp.channel(), response, bytes, new Flow(Transport.UDP, udp.point().address(), target.get()));
     }
 
     /** Sends an error response straight back on the flow a malformed request came on. */
@@ -226,7 +240,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         if (flow.transport() == Transport.UDP) {
             Listener udp = findListenerAt(flow.local());
             sent = udp == null ? CompletableFuture.failedFuture(new TransportException("listener " + flow.local() + " is closed"))
-                    : writeDatagram(udp.channel(), response, flow);
+                    : writeDatagram(udp.channel(), response, null, flow);
         } else {
             sent = connections.active(flow.destination()).map(channel -> writeStream(channel, response, flow))
                     .orElseGet(() -> CompletableFuture.failedFuture(new TransportException("connection " + flow + " is closed")));
@@ -238,9 +252,11 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         });
     }
 
-    private CompletableFuture<Flow> writeDatagram(Channel channel, SipMessage message, Flow flow) {
+    /** Sends {@code message} as one datagram: {@code bytes} when not null, which must be its serialized form. */
+    private CompletableFuture<Flow> writeDatagram(Channel channel, SipMessage message, byte[] bytes, Flow flow) {
         traceSent(message, flow);
-        DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(message.toBytes()), flow.remote());
+        byte[] wire = bytes != null ? bytes : message.toBytes();
+        DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(wire), flow.remote());
         return ConnectionPool.toCompletable(channel.writeAndFlush(packet), "sending " + message + " to " + flow)
                 .thenApply(ignored -> flow);
     }

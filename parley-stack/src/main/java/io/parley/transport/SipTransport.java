@@ -37,4 +37,13 @@ public interface SipTransport {
      * @return the flow used, or a future failed with {@link TransportException}
      */
     CompletableFuture<Flow> sendResponse(SipResponse response, Flow requestFlow);
+
+    /**
+     * Sends a response like {@link #sendResponse(SipResponse, Flow)} whose serialized form the caller
+     * already holds, such as a server transaction resending it: {@code bytes} must be
+     * {@code response.toBytes()}, and must not change afterwards. This default serializes again.
+     */
+    default CompletableFuture<Flow> sendResponse(SipResponse response, byte[] bytes, Flow requestFlow) {
+        return sendResponse(response, requestFlow);
+    }
 }
