@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,15 @@ abstract class LocationStoreContractTest {
 
     static List<String> contacts(List<Binding> bindings) {
         return bindings.stream().map(Binding::contactUri).toList();
+    }
+
+    @Test
+    void registerAsyncAppliesLikeRegister() throws Exception {
+        RegisterResult result = store.registerAsync(request("c1", 1, T0, ContactChange.add(CONTACT_A, 3600, null)))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(applied(result).bindings()).extracting(Binding::contactUri).containsExactly(CONTACT_A);
+        assertThat(contacts(store.lookup(AOR, T0))).containsExactly(CONTACT_A);
     }
 
     @Test

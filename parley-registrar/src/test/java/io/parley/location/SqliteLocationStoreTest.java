@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +58,37 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
 
         assertThat(store.lookup(AOR, T0)).isEqualTo(before);
         assertThat(store.lookup(AOR, T0)).hasSize(2);
+    }
+
+    @Test
+    void closeCommitsTheRegistersAlreadyQueued() throws Exception {
+        List<CompletableFuture<RegisterResult>> queued = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            queued.add(store.registerAsync(new RegisterRequest("sip:user" + i + "@example.com", "c" + i, 1,
+                    new RegisterRequest.Contacts(List.of(ContactChange.add("sip:u" + i + "@127.0.0.1:5080", 60, null))),
+                    "127.0.0.1:5080", "UDP", null, T0, MAX_BINDINGS)));
+        }
+
+        store.close();
+
+        for (CompletableFuture<RegisterResult> result : queued) {
+            assertThat(result).isCompleted();
+            assertThat(result.get()).isInstanceOf(Applied.class);
+        }
+        store = openStore();
+        assertThat(store.lookup("sip:user199@example.com", T0)).hasSize(1);
+    }
+
+    @Test
+    void registerAsyncAfterCloseFailsWithoutWaiting() {
+        store.close();
+
+        CompletableFuture<RegisterResult> result = store.registerAsync(request("c1", 1, T0,
+                ContactChange.add(CONTACT_A, 60, null)));
+
+        assertThat(result).isCompletedExceptionally();
+        assertThatThrownBy(result::join).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
     }
 
     @Test

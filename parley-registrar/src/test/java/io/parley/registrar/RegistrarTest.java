@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.auth.InMemoryCredentialStore;
 import io.parley.location.Binding;
 import io.parley.location.InMemoryLocationStore;
+import io.parley.location.LocationStore;
+import io.parley.location.LocationStoreException;
+import io.parley.location.RegisterRequest;
+import io.parley.location.RegisterResult;
 import io.parley.message.CSeq;
 import io.parley.message.Contact;
 import io.parley.message.Method;
@@ -22,8 +26,12 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +72,77 @@ class RegistrarTest {
         assertThat(response.date()).hasValue("Sun, 01 Mar 2026 10:00:00 GMT");
         assertThat(response.to().tag()).isPresent();
         assertThat(store.lookup("sip:alice@example.com", START)).extracting(Binding::contactUri).containsExactly(PHONE);
+    }
+
+    /** A store whose commits the test decides: registerAsync returns what {@code commits} gives. */
+    private LocationStore asyncStore(Function<RegisterRequest, CompletableFuture<RegisterResult>> commits) {
+        return new LocationStore() {
+            @Override
+            public RegisterResult register(RegisterRequest request) {
+                throw new AssertionError("the registrar must use registerAsync");
+            }
+
+            @Override
+            public CompletableFuture<RegisterResult> registerAsync(RegisterRequest request) {
+                return commits.apply(request);
+            }
+
+            @Override
+            public List<Binding> lookup(String aor, Instant now) {
+                return store.lookup(aor, now);
+            }
+
+            @Override
+            public List<Binding> purgeExpired(Instant now) {
+                return store.purgeExpired(now);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void handleAsyncAnswersOnlyOnceTheStoreHasCommitted() {
+        CompletableFuture<RegisterResult> commit = new CompletableFuture<>();
+        List<RegisterRequest> seen = new ArrayList<>();
+        Registrar registrar = new Registrar(RegistrarConfig.open(), new InMemoryCredentialStore(),
+                asyncStore(request -> {
+                    seen.add(request);
+                    return commit;
+                }), clock, new SecureRandom());
+
+        CompletableFuture<Optional<SipResponse>> response = registrar.handleAsync(
+                register("alice", "c1", 1).contact(contact(PHONE)).build(), SOURCE);
+
+        assertThat(response).isNotDone();
+        assertThat(seen).hasSize(1);
+        commit.complete(store.register(seen.get(0)));
+        assertThat(response).isCompleted();
+        assertThat(response.join().orElseThrow().statusCode()).isEqualTo(200);
+        assertThat(contactUris(response.join().orElseThrow())).containsExactly(PHONE);
+    }
+
+    @Test
+    void storeFailureInTheFutureIsAnswered500() {
+        Registrar registrar = new Registrar(RegistrarConfig.open(), new InMemoryCredentialStore(),
+                asyncStore(request -> CompletableFuture.failedFuture(new LocationStoreException("disk full"))), clock,
+                new SecureRandom());
+
+        SipResponse response = send(registrar, register("alice", "c1", 1).contact(contact(PHONE)).build());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.warnings()).extracting(Warning::text).singleElement().asString()
+                .startsWith("location-store-failed");
+    }
+
+    @Test
+    void dateTextChangesWithTheSecond() {
+        assertThat(ResponseFactory.date(START)).isEqualTo("Sun, 01 Mar 2026 10:00:00 GMT");
+        assertThat(ResponseFactory.date(START.plusMillis(999))).isEqualTo("Sun, 01 Mar 2026 10:00:00 GMT");
+        assertThat(ResponseFactory.date(START.plusSeconds(61))).isEqualTo("Sun, 01 Mar 2026 10:01:01 GMT");
+        assertThat(ResponseFactory.date(START)).isEqualTo("Sun, 01 Mar 2026 10:00:00 GMT");
     }
 
     @Test

@@ -25,8 +25,9 @@ public abstract sealed class ServerTransaction extends Transaction
     /** The request's bytes once {@link #compact} dropped the parsed request, else null. */
     private volatile byte[] compactRequest;
     final Flow flow;
+    /** The last response sent; null after {@link #compact} until a retransmission parses it again. */
     SipResponse lastResponse;
-    /** The serialized {@link #lastResponse}, or null to serialize it at each send. */
+    /** The serialized last response, or null to serialize it at each send. */
     private byte[] lastResponseBytes;
 
     ServerTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, Flow flow,
@@ -140,20 +141,10 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Returns {@code response} parsed back from {@code bytes}, its serialized form: an equal response
-     * that keeps the bytes and decodes its values only when read. Returns {@code response} itself in
-     * the unexpected case that the bytes do not parse.
-     */
-    static SipResponse wireCopy(SipResponse response, byte[] bytes) {
-        return SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed parsed
-                && parsed.message() instanceof SipResponse copy ? copy : response;
-    }
-
-    /**
-     * Keeps the request as bytes, and the last response as a copy parsed from its bytes. A non-INVITE
-     * transaction over UDP stays in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server
-     * under load holds many; their decoded values would keep several kilobytes each alive that long.
-     * The request parses again when {@link #request()} is next called.
+     * Keeps the request and the last response as bytes only. A non-INVITE transaction over UDP stays
+     * in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server under load holds many,
+     * and their decoded values would keep several kilobytes each alive that long. The request parses
+     * again when {@link #request()} is next called, and the response when it is resent.
      */
     final void compact(byte[] requestBytes) {
         SipRequest current = request;
@@ -161,13 +152,25 @@ public abstract sealed class ServerTransaction extends Transaction
             compactRequest = requestBytes != null ? requestBytes : current.toBytes();
             request = null;
         }
-        if (lastResponse != null && lastResponseBytes == null) {
-            lastResponseBytes = lastResponse.toBytes();
-            lastResponse = wireCopy(lastResponse, lastResponseBytes);
+        if (lastResponse != null) {
+            if (lastResponseBytes == null) {
+                lastResponseBytes = lastResponse.toBytes();
+            }
+            lastResponse = null;
         }
     }
 
     final void resendLastResponse() {
+        if (lastResponse == null && lastResponseBytes != null) {
+            // Bytes this stack serialized from a valid response parse again.
+            if (!(SipParser.parseDatagram(lastResponseBytes) instanceof MessageParseResult.Parsed parsed)
+                    || !(parsed.message() instanceof SipResponse response)) {
+                LOG.warn("the stored response of transaction {} no longer parses; the retransmission is not answered",
+                        branch());
+                return;
+            }
+            lastResponse = response;
+        }
         if (lastResponse != null) {
             sendLast();
         }

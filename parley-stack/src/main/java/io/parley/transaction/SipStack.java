@@ -161,10 +161,8 @@ public final class SipStack implements AutoCloseable {
      * thread that must not block, such as a worker or a store's writer. A response the transaction
      * refuses (see {@link ServerTransaction#respond}) is logged at WARN and dropped.
      *
-     * <p>Called from another thread than the stack's, it also does there the work that a non-INVITE
-     * transaction over UDP needs before it waits for Timer J: the response is serialized and parsed
-     * back, so the transaction keeps only bytes for its retransmissions (see
-     * {@link ServerTransaction#compact}).
+     * <p>Called from another thread than the stack's, it also serializes there the response and the
+     * request that a non-INVITE transaction over UDP keeps as bytes while it waits for Timer J.
      */
     public void respondLater(ServerTransaction transaction, SipResponse response) {
         ScheduledExecutorService loop = transport.eventLoop();
@@ -177,11 +175,10 @@ public final class SipStack implements AutoCloseable {
             return;
         }
         byte[] bytes = response.toBytes();
-        SipResponse wire = ServerTransaction.wireCopy(response, bytes);
         byte[] requestBytes = transaction.request().toBytes();
         execute(loop, transaction, response, () -> {
             try {
-                transaction.respond(wire, bytes, requestBytes);
+                transaction.respond(response, bytes, requestBytes);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 logDropped(transaction, response, e);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.message.Method;
 import io.parley.message.SipRequest;
+import io.parley.message.SipResponse;
 import io.parley.transport.TestMessages;
 import io.parley.transport.Transport;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,18 @@ class NonInviteServerTransactionTest {
         assertThat(transaction.state()).isEqualTo(TransactionState.COMPLETED);
         assertThat(fixture.transport.responses()).extracting(r -> r.statusCode()).containsExactly(200, 200);
         assertThat(fixture.user.requests).hasSize(1);
+    }
+
+    @Test
+    void completedKeepsOnlyBytesAndStillReturnsEqualRequestAndResponse() {
+        ServerTransaction transaction = receive(Transport.UDP);
+        SipResponse ok = TestMessages.response(register, 200);
+        transaction.respond(ok, ok.toBytes(), register.toBytes());
+
+        fixture.receive(register, Transport.UDP);
+
+        assertThat(transaction.request()).isEqualTo(register);
+        assertThat(fixture.transport.responses()).containsExactly(ok, ok);
     }
 
     @Test

@@ -109,6 +109,38 @@ class SipStackTest {
         assertThat(contact.isTranslated()).isFalse();
     }
 
+    private long receivedByClient(int status) {
+        return clientTrace.stream().filter(trace -> trace.direction() == MessageTraceListener.Direction.RECEIVED
+                && trace.message() instanceof SipResponse response && response.statusCode() == status).count();
+    }
+
+    @Test
+    void respondLaterFromAnotherThreadAnswersAndResendsOnRetransmission() throws Exception {
+        SipRequest register = request(Method.REGISTER);
+        var pending = client.send(register, serverDestination());
+        ServerTransaction transaction = nextServerRequest();
+        SipRequest received = transaction.request();
+        SipResponse ok = TestMessages.response(received, 200);
+
+        server.respondLater(transaction, ok);
+
+        assertThat(pending.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(ok);
+        assertThat(transaction.request()).isEqualTo(received);
+        // A retransmission from another socket matches the completed transaction by branch and sent-by,
+        // and the response it keeps goes again to the client's rport.
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            byte[] bytes = received.toBytes();
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length, serverPoint.address()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (receivedByClient(200) < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(receivedByClient(200)).isEqualTo(2);
+        assertThat(clientTrace.get(clientTrace.size() - 1).message()).isEqualTo(ok);
+        assertThat(serverRequests).isEmpty();
+    }
+
     @Test
     void traceListenerSeesEveryMessageWithPeer() throws Exception {
         var pending = client.send(request(Method.OPTIONS), serverDestination());
