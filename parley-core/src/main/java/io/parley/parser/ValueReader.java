@@ -25,6 +25,7 @@ final class ValueReader {
     int end;
     private int errorOffset = -1;
     private String errorReason;
+    private String parameterProblem;
 
     ValueReader(byte[] bytes, int start, int end) {
         this.bytes = bytes;
@@ -182,6 +183,19 @@ final class ValueReader {
             errorReason = reason;
         }
         return null;
+    }
+
+    /** Returns why the first checked parameter broke its header's rule, or null; see {@link ParameterRule}. */
+    String parameterProblem() {
+        return parameterProblem;
+    }
+
+    void recordParameterProblem(String problem) {
+        parameterProblem = problem;
+    }
+
+    void clearParameterProblem() {
+        parameterProblem = null;
     }
 
     boolean failed() {
