@@ -205,8 +205,7 @@ final class AddressParser {
      * keeps its quotes. Stops at the end or before a comma.
      */
     static List<Parameter> readHeaderParameters(ValueReader r) {
-        List<Parameter> parameters = r.parameters;
-        parameters.clear();
+        List<Parameter> parameters = r.parameterScratch();
         while (r.skipSeparator(';')) {
             String name = r.readToken("parameter name after ';'");
             if (name == null) {

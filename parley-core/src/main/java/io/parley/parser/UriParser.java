@@ -31,6 +31,10 @@ final class UriParser {
     /** scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then the scheme-specific part. */
     private static Uri readScheme(ValueReader r) {
         int start = r.pos;
+        if (isSipColon(r, start)) {
+            r.pos = start + 4;
+            return readSipUri(r, false);
+        }
         if (!CharClass.isAlpha(r.peek())) {
             return r.fail("missing URI scheme");
         }
@@ -203,8 +207,7 @@ final class UriParser {
 
     /** uri-parameters = *( ";" pname [ "=" pvalue ] ), names and values kept with their escapes. */
     private static List<Parameter> readUriParameters(ValueReader r) {
-        List<Parameter> parameters = r.parameters;
-        parameters.clear();
+        List<Parameter> parameters = r.parameterScratch();
         while (r.peek() == ';') {
             r.pos++;
             String name = readEscaped(r, r.end, CharClass.URI_PARAM, "URI parameter name");
@@ -303,6 +306,13 @@ final class UriParser {
             }
         }
         return -1;
+    }
+
+    /** Returns whether {@code "sip:"}, in any case, starts at {@code start}: the scheme of most URIs. */
+    private static boolean isSipColon(ValueReader r, int start) {
+        byte[] bytes = r.bytes;
+        return start + 4 <= r.end && (bytes[start] | 0x20) == 's' && (bytes[start + 1] | 0x20) == 'i'
+                && (bytes[start + 2] | 0x20) == 'p' && bytes[start + 3] == ':';
     }
 
     private static boolean isScheme(ValueReader r, int start, int end, String scheme) {
