@@ -110,6 +110,9 @@ final class AuthSyntax {
      * line folding, which the header section check already allowed, so they pass.
      */
     private static boolean hasNoControl(ValueReader r, int from) {
+        if (r.controlFree) {
+            return true;
+        }
         for (int i = from; i < r.pos; i++) {
             int b = r.bytes[i] & 0xFF;
             if ((b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {

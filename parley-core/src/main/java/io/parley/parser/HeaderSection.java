@@ -129,7 +129,10 @@ final class HeaderSection {
             fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
             return false;
         }
-        if (!values.add(name, valueStart, valueEnd)) {
+        reader.controlFree = !suspectControl;
+        boolean added = values.add(name, valueStart, valueEnd);
+        reader.controlFree = false;
+        if (!added) {
             error = values.error();
             return false;
         }

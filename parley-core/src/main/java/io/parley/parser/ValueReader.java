@@ -20,6 +20,12 @@ final class ValueReader {
     private int errorOffset = -1;
     private String errorReason;
     private String parameterProblem;
+    /**
+     * Whether the current range is known to hold no control character other than HT and the CRLF
+     * of a line fold, so that readers may skip their own control checks. The header section sets it
+     * for each field value; {@link #reset} leaves it alone.
+     */
+    boolean controlFree;
 
     ValueReader(byte[] bytes, int start, int end) {
         this.bytes = bytes;
