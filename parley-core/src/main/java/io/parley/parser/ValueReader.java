@@ -94,6 +94,17 @@ final class ValueReader {
         return ascii(start, pos);
     }
 
+    /** Skips a token and returns its end, or returns -1 after {@link #fail} when there is none. */
+    int readTokenEnd(String what) {
+        int start = pos;
+        skipClass(CharClass.TOKEN);
+        if (pos == start) {
+            fail("missing " + what);
+            return -1;
+        }
+        return pos;
+    }
+
     /**
      * Reads {@code quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE} at the cursor and returns its
      * content with quoted-pairs decoded, or null after {@link #fail} when the closing quote is missing.

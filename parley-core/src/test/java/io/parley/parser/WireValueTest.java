@@ -3,6 +3,7 @@ package io.parley.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.Contact;
+import io.parley.message.ContentType;
 import io.parley.message.NameAddress;
 import io.parley.message.Parameter;
 import io.parley.message.SipMessage;
@@ -175,6 +176,35 @@ class WireValueTest {
 
         assertThat(via.format()).isEqualTo("SIP/2.0/UDP client.example.com:5060;branch=z9hG4bK74bf9;received=192.0.2.7");
         assertThat(to.format()).isEqualTo("\"Bob\" <sip:bob@example.com>;tag=t1");
+    }
+
+    @Test
+    void contentTypeDecodesOnRead() {
+        ContentType type = SipParserTest.parse(request("Content-Type: application / sdp ; charset = \"utf-8\";level=1"))
+                .contentType().orElseThrow();
+
+        assertThat(type).isEqualTo(new ContentType("application", "sdp",
+                List.of(new Parameter("charset", "\"utf-8\""), new Parameter("level", "1"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedContentTypes")
+    void contentTypeRejectedAtParse(String value, String reason) {
+        ParseError error = SipParserTest.reject(request("Content-Type: " + value));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.header()).isEqualTo("Content-Type");
+        assertThat(error.reason()).isEqualTo(reason);
+    }
+
+    static Stream<Arguments> malformedContentTypes() {
+        return Stream.of(
+                Arguments.of("application", "missing '/' in media type"),
+                Arguments.of("/sdp", "missing media type"),
+                Arguments.of("application/", "missing media subtype"),
+                Arguments.of("application/sdp;", "missing parameter name after ';'"),
+                Arguments.of("application/sdp;a=", "missing value of parameter 'a'"),
+                Arguments.of("application/sdp, text/plain", "unexpected ',' in media type"));
     }
 
     private static void assertSameAsBuilt(Object parsed, Object built) {
