@@ -28,7 +28,7 @@ public final class MessageWriter {
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
             head.append(header.name().name()).append(": ");
-            header.appendCanonicalValue(head);
+            head.append(header.canonicalValue());
             head.append("\r\n");
         }
         head.append("\r\n");

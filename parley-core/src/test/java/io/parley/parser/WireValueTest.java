@@ -207,6 +207,23 @@ class WireValueTest {
                 Arguments.of("application/sdp, text/plain", "unexpected ',' in media type"));
     }
 
+    @Test
+    void typedValuesReadSameAfterWriting() {
+        SipMessage message = SipParserTest.parse(request("Content-Type: application/sdp"));
+        Via via = message.topVia().orElseThrow();
+        ContentType type = message.contentType().orElseThrow();
+
+        byte[] first = message.toBytes();
+        byte[] second = message.toBytes();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(message.topVia()).containsSame(via);
+        assertThat(message.contentType()).containsSame(type);
+        assertThat(message.from().tag()).contains("9fxced76sl");
+        assertThat(message.header(io.parley.message.HeaderName.VIA).orElseThrow().canonicalValue())
+                .isEqualTo(via.format());
+    }
+
     private static void assertSameAsBuilt(Object parsed, Object built) {
         assertThat(parsed).isEqualTo(built);
         assertThat(built).isEqualTo(parsed);
