@@ -50,6 +50,10 @@ public final class Header {
     private record Pending(HeaderValueDecoder decoder) {
     }
 
+    /** A typed value with its canonical text, which a parsed header keeps once the text is first made. */
+    private record Formatted(Object value, String text) {
+    }
+
     /**
      * Creates a header kept as name and text, for headers without a typed accessor. The text may
      * hold HT but no other control character, which the parser rejects outside quoted-pairs.
@@ -155,34 +159,32 @@ public final class Header {
             parsed = decoded == null ? NO_VALUE : decoded;
             return decoded;
         }
+        if (typed instanceof Formatted formatted) {
+            return formatted.value();
+        }
         return typed == NO_VALUE ? null : typed;
     }
 
-    /** Returns the canonical value text: the typed value formatted, or the value as written. */
+    /**
+     * Returns the canonical value text: the typed value formatted, or the value as written. A parsed
+     * header keeps the text after the first call, so a header that is written again, as in a
+     * response that copies the request's Via, From, To, Call-ID and CSeq, is formatted once.
+     */
     public String canonicalValue() {
         if (from < 0) {
             // Built with a string: typed() stored the canonical text of its value as the text.
             return (String) text;
         }
-        Object typed = parsed();
-        return typed == null ? value() : canonicalText(typed);
-    }
-
-    /** Appends {@link #canonicalValue()} to {@code out}, formatting the common typed values in place. */
-    void appendCanonicalValue(StringBuilder out) {
-        Object typed = from < 0 ? null : parsed();
-        switch (typed) {
-            case null -> out.append(value());
-            case Via via -> via.appendTo(out);
-            case NameAddress address -> address.appendTo(out);
-            case Contact contact when !contact.isWildcard() -> contact.address().appendTo(out);
-            case AuthValue authValue -> authValue.appendTo(out);
-            case CSeq cseq -> out.append(cseq.sequence()).append(' ').append(cseq.method().name());
-            case Long number -> out.append(number.longValue());
-            case Integer number -> out.append(number.intValue());
-            case List<?> list -> appendList(out, list);
-            default -> out.append(canonicalText(typed));
+        if (parsed instanceof Formatted formatted) {
+            return formatted.text();
         }
+        Object typed = parsed();
+        if (typed == null) {
+            return value();
+        }
+        String canonical = canonicalText(typed);
+        parsed = new Formatted(typed, canonical);
+        return canonical;
     }
 
     private static String canonicalText(Object parsedValue) {

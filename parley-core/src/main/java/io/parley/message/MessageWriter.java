@@ -28,21 +28,26 @@ public final class MessageWriter {
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
             head.append(header.name().name()).append(": ");
-            header.appendCanonicalValue(head);
+            head.append(header.canonicalValue());
             head.append("\r\n");
         }
         head.append("\r\n");
 
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] body = switch (message) {
-            case SipRequest request -> request.bodyArray();
-            case SipResponse response -> response.bodyArray();
+            case SipRequest request -> request.bodySource();
+            case SipResponse response -> response.bodySource();
         };
-        if (body.length == 0) {
+        int bodyOffset = switch (message) {
+            case SipRequest request -> request.bodyOffset();
+            case SipResponse response -> response.bodyOffset();
+        };
+        int bodyLength = body.length - bodyOffset;
+        if (bodyLength == 0) {
             return headBytes;
         }
-        byte[] out = Arrays.copyOf(headBytes, headBytes.length + body.length);
-        System.arraycopy(body, 0, out, headBytes.length, body.length);
+        byte[] out = Arrays.copyOf(headBytes, headBytes.length + bodyLength);
+        System.arraycopy(body, bodyOffset, out, headBytes.length, bodyLength);
         return out;
     }
 }

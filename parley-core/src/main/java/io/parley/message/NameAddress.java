@@ -8,21 +8,114 @@ import java.util.Optional;
  * The value of From, To, Contact, Route, Record-Route and similar headers: an optional display
  * name, a URI and header parameters (RFC 3261 section 25.1 {@code name-addr / addr-spec}).
  * Parameters after the URI belong to the header, never to the URI; URI parameters are only those
- * inside {@code <>}.
- *
- * @param displayName the display name with quotes removed and quoted-pairs decoded, or an empty string
- * @param uri the URI
- * @param parameters the header parameters, such as {@code tag}, in order
+ * inside {@code <>}. A parsed address keeps offsets into the received bytes and makes its display
+ * name and parameters when first read; two addresses are equal when every component is equal.
  */
-public record NameAddress(String displayName, Uri uri, List<Parameter> parameters) {
+public final class NameAddress {
 
-    public NameAddress {
+    private final Uri uri;
+    /** The display name and parameters of a built address; null for a parsed one, which makes them from source. */
+    private final String displayName;
+    private final List<Parameter> parameters;
+    /** The received bytes of a parsed address, or null for a built one. */
+    private final byte[] source;
+    private final int displayNameStart;
+    private final int displayNameEnd;
+    private final int parametersStart;
+    private final int parametersEnd;
+    // Made from source on first read of a parsed address; a race only makes the same value twice.
+    private String decodedDisplayName;
+    private List<Parameter> decodedParameters;
+
+    /**
+     * Creates an address.
+     *
+     * @param displayName the display name with quotes removed and quoted-pairs decoded, or an empty string
+     * @param uri the URI
+     * @param parameters the header parameters, such as {@code tag}, in order
+     */
+    public NameAddress(String displayName, Uri uri, List<Parameter> parameters) {
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(uri, "uri");
         parameters = List.copyOf(parameters);
         if (displayName.indexOf('\r') >= 0 || displayName.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("display name must not contain CR or LF");
         }
+        this.displayName = displayName;
+        this.uri = uri;
+        this.parameters = parameters;
+        this.source = null;
+        this.displayNameStart = 0;
+        this.displayNameEnd = 0;
+        this.parametersStart = 0;
+        this.parametersEnd = 0;
+    }
+
+    private NameAddress(byte[] source, int displayNameStart, int displayNameEnd, Uri uri, int parametersStart,
+            int parametersEnd) {
+        this.displayName = null;
+        this.uri = uri;
+        this.parameters = null;
+        this.source = source;
+        this.displayNameStart = displayNameStart;
+        this.displayNameEnd = displayNameEnd;
+        this.parametersStart = parametersStart;
+        this.parametersEnd = parametersEnd;
+    }
+
+    /**
+     * Creates an address from received bytes without checks. For the parser: {@code source} must
+     * never change afterwards. The display name is {@code [displayNameStart, displayNameEnd)}, either
+     * a quoted-string with its quotes or tokens separated by LWS, and empty when absent; the header
+     * parameters are {@code [parametersStart, parametersEnd)}. Each range must hold what the grammar
+     * of RFC 3261 section 25.1 allows there.
+     */
+    public static NameAddress fromWire(byte[] source, int displayNameStart, int displayNameEnd, Uri uri,
+            int parametersStart, int parametersEnd) {
+        Objects.checkFromToIndex(displayNameStart, displayNameEnd, source.length);
+        Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
+        return new NameAddress(source, displayNameStart, displayNameEnd, Objects.requireNonNull(uri, "uri"),
+                parametersStart, parametersEnd);
+    }
+
+    /** Returns the display name with quotes removed and quoted-pairs decoded, or an empty string. */
+    public String displayName() {
+        if (source == null) {
+            return displayName;
+        }
+        String value = decodedDisplayName;
+        if (value == null) {
+            value = decodeDisplayName();
+            decodedDisplayName = value;
+        }
+        return value;
+    }
+
+    private String decodeDisplayName() {
+        if (displayNameStart == displayNameEnd) {
+            return "";
+        }
+        if (source[displayNameStart] == '"') {
+            return WireText.quotedContent(source, displayNameStart, displayNameEnd);
+        }
+        return WireText.tokenDisplayName(source, displayNameStart, displayNameEnd);
+    }
+
+    public Uri uri() {
+        return uri;
+    }
+
+    /** Returns the header parameters, such as {@code tag}, in order. */
+    public List<Parameter> parameters() {
+        if (source == null) {
+            return parameters;
+        }
+        List<Parameter> value = decodedParameters;
+        if (value == null) {
+            value = WireParameters.header(source, parametersStart, parametersEnd).toList();
+            decodedParameters = value;
+        }
+        return value;
     }
 
     /** Creates an address without display name or parameters. */
@@ -42,7 +135,10 @@ public record NameAddress(String displayName, Uri uri, List<Parameter> parameter
 
     /** Returns the value of the first header parameter with this name, compared without case. */
     public Optional<String> parameter(String name) {
-        return Parameter.valueOf(parameters, name);
+        if (source == null) {
+            return Parameter.valueOf(parameters, name);
+        }
+        return Optional.ofNullable(WireParameters.header(source, parametersStart, parametersEnd).find(name));
     }
 
     /** Returns a copy with this tag, replacing any existing one. */
@@ -52,25 +148,26 @@ public record NameAddress(String displayName, Uri uri, List<Parameter> parameter
 
     /** Returns a copy with this header parameter set, replacing one of the same name. */
     public NameAddress withParameter(Parameter parameter) {
-        return new NameAddress(displayName, uri, Parameter.with(parameters, parameter));
+        return new NameAddress(displayName(), uri, Parameter.with(parameters(), parameter));
     }
 
     /** Returns a copy without the header parameters of this name. */
     public NameAddress withoutParameter(String name) {
-        return new NameAddress(displayName, uri, Parameter.without(parameters, name));
+        return new NameAddress(displayName(), uri, Parameter.without(parameters(), name));
     }
 
     /** Returns the canonical wire form: the display name always quoted, the URI always in {@code <>}. */
     public String format() {
-        StringBuilder out = new StringBuilder(48 + displayName.length());
+        StringBuilder out = new StringBuilder(64);
         appendTo(out);
         return out.toString();
     }
 
     /** Appends the canonical wire form to {@code out}. */
     public void appendTo(StringBuilder out) {
-        if (!displayName.isEmpty()) {
-            SipChars.appendQuoted(out, displayName);
+        String name = displayName();
+        if (!name.isEmpty()) {
+            SipChars.appendQuoted(out, name);
             out.append(' ');
         }
         out.append('<');
@@ -80,7 +177,22 @@ public record NameAddress(String displayName, Uri uri, List<Parameter> parameter
             out.append(uri.format());
         }
         out.append('>');
-        Parameter.appendAll(out, parameters);
+        if (source != null) {
+            WireParameters.header(source, parametersStart, parametersEnd).appendTo(out);
+        } else {
+            Parameter.appendAll(out, parameters);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NameAddress that && uri.equals(that.uri) && displayName().equals(that.displayName())
+                && parameters().equals(that.parameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(displayName(), uri, parameters());
     }
 
     @Override

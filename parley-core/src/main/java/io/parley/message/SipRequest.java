@@ -11,25 +11,29 @@ public final class SipRequest implements SipMessage {
     private final Method method;
     private final Uri requestUri;
     private final List<Header> headers;
+    /** The body is {@code body[bodyOffset, body.length)}; a parsed message shares its received bytes. */
     private final byte[] body;
+    private final int bodyOffset;
     private final byte[] raw;
 
-    private SipRequest(Method method, Uri requestUri, List<Header> headers, byte[] body, byte[] raw) {
+    private SipRequest(Method method, Uri requestUri, List<Header> headers, byte[] body, int bodyOffset, byte[] raw) {
         this.method = method;
         this.requestUri = requestUri;
         this.headers = headers;
         this.body = body;
+        this.bodyOffset = bodyOffset;
         this.raw = raw;
     }
 
     /**
      * Creates a parsed request without checks beyond those the parser made. For the parser:
-     * {@code raw} are the bytes the request came from, and neither the arrays nor the unmodifiable
-     * {@code headers} list are copied.
+     * {@code raw} are the bytes the request came from, its body is {@code raw[bodyOffset,
+     * raw.length)}, and neither the array nor the unmodifiable {@code headers} list is copied.
      */
-    public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] body, byte[] raw) {
+    public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] raw, int bodyOffset) {
+        Objects.checkIndex(bodyOffset, raw.length + 1);
         return new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
-                Objects.requireNonNull(headers), Objects.requireNonNull(body), Objects.requireNonNull(raw));
+                Objects.requireNonNull(headers), raw, bodyOffset, raw);
     }
 
     /** Starts a request with this method and Request-URI. */
@@ -52,17 +56,21 @@ public final class SipRequest implements SipMessage {
 
     @Override
     public byte[] body() {
-        return body.clone();
+        return Arrays.copyOfRange(body, bodyOffset, body.length);
     }
 
-    /** Returns the body array itself, for {@link MessageWriter}, which only reads it. */
-    byte[] bodyArray() {
+    /** Returns the array that holds the body from {@link #bodyOffset()} to its end, for {@link MessageWriter}, which only reads it. */
+    byte[] bodySource() {
         return body;
+    }
+
+    int bodyOffset() {
+        return bodyOffset;
     }
 
     @Override
     public int bodyLength() {
-        return body.length;
+        return body.length - bodyOffset;
     }
 
     @Override
@@ -72,7 +80,7 @@ public final class SipRequest implements SipMessage {
 
     /** Returns a builder holding a copy of this request; the copy has no raw bytes. */
     public Builder toBuilder() {
-        return new Builder(method, requestUri, headers, body);
+        return new Builder(method, requestUri, headers, body());
     }
 
     /**
@@ -112,12 +120,12 @@ public final class SipRequest implements SipMessage {
     public boolean equals(Object other) {
         return other instanceof SipRequest that && method.equals(that.method)
                 && requestUri.equals(that.requestUri) && headers.equals(that.headers)
-                && Arrays.equals(body, that.body);
+                && Arrays.equals(body, bodyOffset, body.length, that.body, that.bodyOffset, that.body.length);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, requestUri, headers, Arrays.hashCode(body));
+        return Objects.hash(method, requestUri, headers, Arrays.hashCode(body()));
     }
 
     /** Returns the request line, such as {@code INVITE sip:bob@example.com SIP/2.0}. */
@@ -170,7 +178,7 @@ public final class SipRequest implements SipMessage {
                 throw new IllegalStateException("CSeq method " + cseq.method() + " differs from request method "
                         + method + " (RFC 3261 section 8.1.1.5)");
             }
-            return new SipRequest(method, requestUri, finishHeaders(), copy(body), null);
+            return new SipRequest(method, requestUri, finishHeaders(), copy(body), 0, null);
         }
     }
 }

@@ -11,26 +11,31 @@ public final class SipResponse implements SipMessage {
     private final int statusCode;
     private final String reasonPhrase;
     private final List<Header> headers;
+    /** The body is {@code body[bodyOffset, body.length)}; a parsed message shares its received bytes. */
     private final byte[] body;
+    private final int bodyOffset;
     private final byte[] raw;
 
-    private SipResponse(int statusCode, String reasonPhrase, List<Header> headers, byte[] body, byte[] raw) {
+    private SipResponse(int statusCode, String reasonPhrase, List<Header> headers, byte[] body, int bodyOffset,
+            byte[] raw) {
         this.statusCode = statusCode;
         this.reasonPhrase = reasonPhrase;
         this.headers = headers;
         this.body = body;
+        this.bodyOffset = bodyOffset;
         this.raw = raw;
     }
 
     /**
      * Creates a parsed response without checks beyond those the parser made. For the parser:
-     * {@code raw} are the bytes the response came from, and neither the arrays nor the unmodifiable
-     * {@code headers} list are copied.
+     * {@code raw} are the bytes the response came from, its body is {@code raw[bodyOffset,
+     * raw.length)}, and neither the array nor the unmodifiable {@code headers} list is copied.
      */
-    public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] body,
-            byte[] raw) {
+    public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] raw,
+            int bodyOffset) {
+        Objects.checkIndex(bodyOffset, raw.length + 1);
         return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), Objects.requireNonNull(headers),
-                Objects.requireNonNull(body), Objects.requireNonNull(raw));
+                raw, bodyOffset, raw);
     }
 
     /** Starts a response with this status code and its default reason phrase. */
@@ -80,17 +85,21 @@ public final class SipResponse implements SipMessage {
 
     @Override
     public byte[] body() {
-        return body.clone();
+        return Arrays.copyOfRange(body, bodyOffset, body.length);
     }
 
-    /** Returns the body array itself, for {@link MessageWriter}, which only reads it. */
-    byte[] bodyArray() {
+    /** Returns the array that holds the body from {@link #bodyOffset()} to its end, for {@link MessageWriter}, which only reads it. */
+    byte[] bodySource() {
         return body;
+    }
+
+    int bodyOffset() {
+        return bodyOffset;
     }
 
     @Override
     public int bodyLength() {
-        return body.length;
+        return body.length - bodyOffset;
     }
 
     @Override
@@ -100,7 +109,7 @@ public final class SipResponse implements SipMessage {
 
     /** Returns a builder holding a copy of this response; the copy has no raw bytes. */
     public Builder toBuilder() {
-        return new Builder(statusCode, reasonPhrase, headers, body);
+        return new Builder(statusCode, reasonPhrase, headers, body());
     }
 
     /** Responses are equal when status, reason phrase, headers and body are; raw bytes do not count. */
@@ -108,12 +117,12 @@ public final class SipResponse implements SipMessage {
     public boolean equals(Object other) {
         return other instanceof SipResponse that && statusCode == that.statusCode
                 && reasonPhrase.equals(that.reasonPhrase) && headers.equals(that.headers)
-                && Arrays.equals(body, that.body);
+                && Arrays.equals(body, bodyOffset, body.length, that.body, that.bodyOffset, that.body.length);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(statusCode, reasonPhrase, headers, Arrays.hashCode(body));
+        return Objects.hash(statusCode, reasonPhrase, headers, Arrays.hashCode(body()));
     }
 
     /** Returns the status line, such as {@code SIP/2.0 200 OK}. */
@@ -171,7 +180,7 @@ public final class SipResponse implements SipMessage {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException(missingMessage(statusCode + " response", missing));
             }
-            return new SipResponse(statusCode, reasonPhrase, finishHeaders(), copy(body), null);
+            return new SipResponse(statusCode, reasonPhrase, finishHeaders(), copy(body), 0, null);
         }
     }
 }

@@ -6,22 +6,44 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One Via value (RFC 3261 section 20.42): sent-protocol, sent-by and parameters.
- *
- * @param protocolName the protocol name, normally {@code SIP}
- * @param protocolVersion the protocol version, normally {@code 2.0}
- * @param transport the transport as written, such as {@code UDP}, {@code TLS} or an extension
- * @param host the sent-by host: a host name, IPv4 address, or IPv6 reference with brackets
- * @param port the sent-by port, or -1 when absent
- * @param parameters the via-params, such as {@code branch}, in order
+ * One Via value (RFC 3261 section 20.42): sent-protocol, sent-by and parameters. A parsed Via keeps
+ * offsets into the received bytes and makes its host and parameter strings when first read; two
+ * Vias are equal when every component is equal, however each was made.
  */
-public record Via(String protocolName, String protocolVersion, String transport, String host, int port,
-        List<Parameter> parameters) {
+public final class Via {
 
     /** The branch prefix of RFC 3261 section 8.1.1.7. */
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
-    public Via {
+    private final String protocolName;
+    private final String protocolVersion;
+    private final String transport;
+    private final int port;
+    /** The received bytes of a parsed Via, or null for a built one. */
+    private final byte[] source;
+    private final int hostStart;
+    private final int hostEnd;
+    private final int parametersStart;
+    private final int parametersEnd;
+    /** The host and parameters of a built Via; null for a parsed one, which makes them from source. */
+    private final String host;
+    private final List<Parameter> parameters;
+    // Made from source on first read of a parsed Via; a race only makes the same value twice.
+    private String decodedHost;
+    private List<Parameter> decodedParameters;
+
+    /**
+     * Creates a Via.
+     *
+     * @param protocolName the protocol name, normally {@code SIP}
+     * @param protocolVersion the protocol version, normally {@code 2.0}
+     * @param transport the transport as written, such as {@code UDP}, {@code TLS} or an extension
+     * @param host the sent-by host: a host name, IPv4 address, or IPv6 reference with brackets
+     * @param port the sent-by port, or -1 when absent
+     * @param parameters the via-params, such as {@code branch}, in order
+     */
+    public Via(String protocolName, String protocolVersion, String transport, String host, int port,
+            List<Parameter> parameters) {
         Objects.requireNonNull(protocolName, "protocolName");
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(transport, "transport");
@@ -43,6 +65,86 @@ public record Via(String protocolName, String protocolVersion, String transport,
                 throw new IllegalArgumentException("Via branch is empty; use " + MAGIC_COOKIE + " and a unique token");
             }
         }
+        this.protocolName = protocolName;
+        this.protocolVersion = protocolVersion;
+        this.transport = transport;
+        this.host = host;
+        this.port = port;
+        this.parameters = parameters;
+        this.source = null;
+        this.hostStart = 0;
+        this.hostEnd = 0;
+        this.parametersStart = 0;
+        this.parametersEnd = 0;
+    }
+
+    private Via(String protocolName, String protocolVersion, String transport, byte[] source, int hostStart,
+            int hostEnd, int port, int parametersStart, int parametersEnd) {
+        this.protocolName = protocolName;
+        this.protocolVersion = protocolVersion;
+        this.transport = transport;
+        this.port = port;
+        this.host = null;
+        this.parameters = null;
+        this.source = source;
+        this.hostStart = hostStart;
+        this.hostEnd = hostEnd;
+        this.parametersStart = parametersStart;
+        this.parametersEnd = parametersEnd;
+    }
+
+    /**
+     * Creates a Via whose host is {@code source[hostStart, hostEnd)} and whose parameters are the
+     * header parameters in {@code source[parametersStart, parametersEnd)}, without checks. For the
+     * parser: the ranges must hold what the via-parm grammar allows, and {@code source} must never
+     * change afterwards.
+     */
+    public static Via fromWire(String protocolName, String protocolVersion, String transport, byte[] source,
+            int hostStart, int hostEnd, int port, int parametersStart, int parametersEnd) {
+        Objects.checkFromToIndex(hostStart, hostEnd, source.length);
+        Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
+        return new Via(Objects.requireNonNull(protocolName), Objects.requireNonNull(protocolVersion),
+                Objects.requireNonNull(transport), source, hostStart, hostEnd, port, parametersStart, parametersEnd);
+    }
+
+    public String protocolName() {
+        return protocolName;
+    }
+
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    public String host() {
+        if (host != null) {
+            return host;
+        }
+        String value = decodedHost;
+        if (value == null) {
+            value = WireText.ascii(source, hostStart, hostEnd);
+            decodedHost = value;
+        }
+        return value;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<Parameter> parameters() {
+        if (parameters != null) {
+            return parameters;
+        }
+        List<Parameter> value = decodedParameters;
+        if (value == null) {
+            value = WireParameters.header(source, parametersStart, parametersEnd).toList();
+            decodedParameters = value;
+        }
+        return value;
     }
 
     /** Creates {@code SIP/2.0/transport host:port;branch=branch}; a port of -1 writes none. */
@@ -67,7 +169,7 @@ public record Via(String protocolName, String protocolVersion, String transport,
 
     /** Returns whether the {@code rport} parameter is present, with or without a value (RFC 3581). */
     public boolean hasRport() {
-        return Parameter.find(parameters, "rport").isPresent();
+        return parameter("rport").isPresent();
     }
 
     /** Returns the value of {@code rport}; empty when absent or written without a value. */
@@ -87,12 +189,16 @@ public record Via(String protocolName, String protocolVersion, String transport,
 
     /** Returns the value of the first parameter with this name, compared without case. */
     public Optional<String> parameter(String name) {
-        return Parameter.valueOf(parameters, name);
+        if (source == null) {
+            return Parameter.valueOf(parameters, name);
+        }
+        return Optional.ofNullable(WireParameters.header(source, parametersStart, parametersEnd).find(name));
     }
 
     /** Returns a copy with this parameter set, replacing one of the same name. */
     public Via withParameter(Parameter parameter) {
-        return new Via(protocolName, protocolVersion, transport, host, port, Parameter.with(parameters, parameter));
+        return new Via(protocolName, protocolVersion, transport, host(), port,
+                Parameter.with(parameters(), parameter));
     }
 
     /** Returns a copy with {@code received} set to this address (RFC 3261 section 18.2.1). */
@@ -107,7 +213,7 @@ public record Via(String protocolName, String protocolVersion, String transport,
 
     /** Returns the canonical wire form, such as {@code SIP/2.0/UDP host:5060;branch=z9hG4bK1}. */
     public String format() {
-        StringBuilder out = new StringBuilder(32 + host.length() + parameters.size() * 24);
+        StringBuilder out = new StringBuilder(64);
         appendTo(out);
         return out.toString();
     }
@@ -115,11 +221,15 @@ public record Via(String protocolName, String protocolVersion, String transport,
     /** Appends the canonical wire form to {@code out}, as {@link #format()} returns it. */
     void appendTo(StringBuilder out) {
         out.append(protocolName).append('/').append(protocolVersion).append('/').append(transport)
-                .append(' ').append(host);
+                .append(' ').append(host());
         if (port >= 0) {
             out.append(':').append(port);
         }
-        Parameter.appendAll(out, parameters);
+        if (source != null) {
+            WireParameters.header(source, parametersStart, parametersEnd).appendTo(out);
+        } else {
+            Parameter.appendAll(out, parameters);
+        }
     }
 
     private OptionalInt intParameter(String name) {
@@ -135,6 +245,18 @@ public record Via(String protocolName, String protocolVersion, String transport,
             result = result * 10 + (c - '0');
         }
         return OptionalInt.of(result);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Via that && port == that.port && protocolName.equals(that.protocolName)
+                && protocolVersion.equals(that.protocolVersion) && transport.equals(that.transport)
+                && host().equals(that.host()) && parameters().equals(that.parameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(protocolName, protocolVersion, transport, host(), port, parameters());
     }
 
     @Override

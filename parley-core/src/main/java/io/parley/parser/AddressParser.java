@@ -18,39 +18,7 @@ final class AddressParser {
      * the comma before the next one. Returns null after a failure.
      */
     static NameAddress readAddress(ValueReader r) {
-        r.skipLws();
-        if (r.atEnd() || r.peek() == ',') {
-            return r.fail("missing address");
-        }
-        int start = r.pos;
-        String displayName = "";
-        if (r.peek() == '"') {
-            displayName = r.readQuotedContent();
-            if (displayName == null) {
-                return null;
-            }
-            r.skipLws();
-            if (r.peek() != '<') {
-                return r.fail("missing '<' after display name");
-            }
-        } else {
-            displayName = readTokenDisplayName(r);
-            if (r.peek() != '<') {
-                r.pos = start;
-                r.skipClass(CharClass.TOKEN);
-                if (r.peek() != ':') {
-                    return r.fail("display name with characters other than tokens must be quoted");
-                }
-                r.pos = start;
-                return readAddrSpec(r);
-            }
-        }
-        Uri uri = readBracketedUri(r);
-        if (uri == null) {
-            return null;
-        }
-        List<Parameter> parameters = readHeaderParameters(r);
-        return parameters == null ? null : new NameAddress(displayName, uri, parameters);
+        return readAddress(r, ParameterRule.NONE);
     }
 
     /** Reads a Contact value: {@code "*"} or an address whose expires and q parameters are checked. */
@@ -62,52 +30,75 @@ final class AddressParser {
             return r.atEnd() ? Contact.WILDCARD : r.fail("text after Contact '*'");
         }
         int start = r.pos;
-        NameAddress address = readAddress(r);
+        NameAddress address = readAddress(r, ParameterRule.CONTACT);
         if (address == null) {
             return null;
         }
-        List<Parameter> parameters = address.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            Parameter parameter = parameters.get(i);
-            if (parameter.is("expires") && ScalarParser.deltaSeconds(parameter.value()) < 0) {
-                return r.failAt(start, "expires parameter is not 0 to 2^32-1 seconds");
-            }
-            if (parameter.is("q") && !isQValue(parameter.value())) {
-                return r.failAt(start, "q parameter is not a qvalue between 0 and 1");
-            }
+        if (r.parameterProblem() != null) {
+            return r.failAt(start, r.parameterProblem());
         }
         return Contact.of(address);
     }
 
     /**
-     * display-name = *(token LWS): returns the tokens joined by one space, and stops before anything
-     * else. A single token, the usual case, is read without a copy.
+     * Reads one address as {@link #readAddress(ValueReader)} does, and records the first parameter
+     * that breaks {@code rule} in {@link ValueReader#parameterProblem()}.
      */
-    private static String readTokenDisplayName(ValueReader r) {
-        String single = null;
-        StringBuilder joined = null;
+    private static NameAddress readAddress(ValueReader r, ParameterRule rule) {
+        r.skipLws();
+        if (r.atEnd() || r.peek() == ',') {
+            return r.fail("missing address");
+        }
+        int start = r.pos;
+        int displayNameEnd;
+        if (r.peek() == '"') {
+            if (!r.skipQuoted()) {
+                return null;
+            }
+            displayNameEnd = r.pos;
+            r.skipLws();
+            if (r.peek() != '<') {
+                return r.fail("missing '<' after display name");
+            }
+        } else {
+            displayNameEnd = skipTokenDisplayName(r);
+            if (r.peek() != '<') {
+                r.pos = start;
+                r.skipClass(CharClass.TOKEN);
+                if (r.peek() != ':') {
+                    return r.fail("display name with characters other than tokens must be quoted");
+                }
+                r.pos = start;
+                return readAddrSpec(r, rule);
+            }
+        }
+        Uri uri = readBracketedUri(r);
+        if (uri == null) {
+            return null;
+        }
+        int parametersStart = r.pos;
+        int parametersEnd = skipHeaderParameters(r, rule);
+        if (parametersEnd < 0) {
+            return null;
+        }
+        return NameAddress.fromWire(r.bytes, start, displayNameEnd, uri, parametersStart, parametersEnd);
+    }
+
+    /**
+     * display-name = *(token LWS): skips the tokens and the LWS between them, stops before anything
+     * else, and returns the end of the last token (the start when there is none).
+     */
+    private static int skipTokenDisplayName(ValueReader r) {
         int mark = r.pos;
         while (!r.atEnd() && CharClass.TOKEN[r.peek()]) {
-            int tokenStart = r.pos;
             r.skipClass(CharClass.TOKEN);
-            if (single == null) {
-                single = r.ascii(tokenStart, r.pos);
-            } else {
-                if (joined == null) {
-                    joined = new StringBuilder(single);
-                }
-                joined.append(' ').append(r.ascii(tokenStart, r.pos));
-            }
             mark = r.pos;
             r.skipLws();
         }
         if (r.peek() != '<') {
             r.pos = mark;
         }
-        if (single == null) {
-            return "";
-        }
-        return joined == null ? single : joined.toString();
+        return mark;
     }
 
     /** LAQUOT addr-spec RAQUOT, with no whitespace inside the brackets (RFC 4475 section 3.1.2.14). */
@@ -136,7 +127,7 @@ final class AddressParser {
      * addr-spec without brackets. It ends at the first ';', ',' or whitespace, so a SIP URI holding
      * headers ('?') must use name-addr form (RFC 3261 section 20.10).
      */
-    private static NameAddress readAddrSpec(ValueReader r) {
+    private static NameAddress readAddrSpec(ValueReader r, ParameterRule rule) {
         int start = r.pos;
         int uriEnd = start;
         while (uriEnd < r.end && r.bytes[uriEnd] != ';' && r.bytes[uriEnd] != ','
@@ -150,8 +141,63 @@ final class AddressParser {
         if (uri instanceof SipUri sipUri && !sipUri.headers().isEmpty()) {
             return r.failAt(start, "URI with headers must be enclosed in <>");
         }
-        List<Parameter> parameters = readHeaderParameters(r);
-        return parameters == null ? null : new NameAddress("", uri, parameters);
+        int parametersStart = r.pos;
+        int parametersEnd = skipHeaderParameters(r, rule);
+        if (parametersEnd < 0) {
+            return null;
+        }
+        return NameAddress.fromWire(r.bytes, start, start, uri, parametersStart, parametersEnd);
+    }
+
+    /**
+     * Checks {@code *( SEMI generic-param )} as {@link #readHeaderParameters} reads it, without
+     * making strings, and returns the end of the last parameter, or -1 after a failure. Records the
+     * first parameter that breaks {@code rule} in {@link ValueReader#parameterProblem()}, and leaves
+     * the cursor at the end or before a comma.
+     */
+    static int skipHeaderParameters(ValueReader r, ParameterRule rule) {
+        r.clearParameterProblem();
+        while (r.skipSeparator(';')) {
+            int nameStart = r.pos;
+            int nameEnd = r.skipClass(CharClass.TOKEN);
+            if (nameEnd == nameStart) {
+                r.fail("missing parameter name after ';'");
+                return -1;
+            }
+            int valueStart = nameEnd;
+            int valueEnd = nameEnd;
+            if (r.skipSeparator('=')) {
+                valueStart = r.pos;
+                if (!skipGenericValue(r, nameStart, nameEnd)) {
+                    return -1;
+                }
+                valueEnd = r.pos;
+            }
+            if (r.parameterProblem() == null) {
+                r.recordParameterProblem(rule.check(r.bytes, nameStart, nameEnd, valueStart, valueEnd));
+            }
+        }
+        int parametersEnd = r.pos;
+        r.skipLws();
+        if (!r.atEnd() && r.peek() != ',') {
+            r.fail("unexpected character '" + (char) r.peek() + "' after value");
+            return -1;
+        }
+        return parametersEnd;
+    }
+
+    /** Checks gen-value = token / host / quoted-string at the cursor; false after a failure. */
+    private static boolean skipGenericValue(ValueReader r, int nameStart, int nameEnd) {
+        int start = r.pos;
+        if (r.peek() == '"') {
+            return r.skipQuoted();
+        }
+        r.skipClass(CharClass.GEN_VALUE);
+        if (r.pos == start) {
+            r.fail("missing value of parameter '" + r.ascii(nameStart, nameEnd) + "'");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -159,8 +205,7 @@ final class AddressParser {
      * keeps its quotes. Stops at the end or before a comma.
      */
     static List<Parameter> readHeaderParameters(ValueReader r) {
-        List<Parameter> parameters = r.parameters;
-        parameters.clear();
+        List<Parameter> parameters = r.parameterScratch();
         while (r.skipSeparator(';')) {
             String name = r.readToken("parameter name after ';'");
             if (name == null) {
@@ -193,25 +238,5 @@ final class AddressParser {
             return r.fail("missing value of parameter '" + name + "'");
         }
         return r.ascii(start, r.pos);
-    }
-
-    /** qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ). */
-    private static boolean isQValue(String value) {
-        if (value.isEmpty() || value.length() > 5 || (value.charAt(0) != '0' && value.charAt(0) != '1')) {
-            return false;
-        }
-        if (value.length() == 1) {
-            return true;
-        }
-        if (value.charAt(1) != '.') {
-            return false;
-        }
-        for (int i = 2; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9' || (value.charAt(0) == '1' && c != '0')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

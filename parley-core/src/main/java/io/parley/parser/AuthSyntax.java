@@ -40,8 +40,10 @@ final class AuthSyntax {
 
     /** Checks an auth-param list, the form of Authentication-Info. */
     static boolean checkParamList(ValueReader r) {
-        int[] names = new int[16];
-        int nameCount = 0;
+        int listStart = r.pos;
+        // One bit per name hash: a name whose bit is clear cannot repeat an earlier one, so only a
+        // name whose bit is set is compared with the earlier names.
+        long seenHashes = 0;
         while (true) {
             while (!r.atEnd() && (r.peek() == ',' || CharClass.isLws(r.peek()))) {
                 r.pos++;
@@ -57,18 +59,14 @@ final class AuthSyntax {
             while (nameEnd < r.end && CharClass.TOKEN[r.bytes[nameEnd] & 0xFF]) {
                 nameEnd++;
             }
-            if (isDuplicateName(r.bytes, names, nameCount, nameStart, nameEnd)) {
+            long hashBit = 1L << nameHash(r.bytes, nameStart, nameEnd);
+            if ((seenHashes & hashBit) != 0 && isDuplicateName(r.bytes, listStart, nameStart, nameEnd)) {
                 r.pos = nameStart;
                 r.fail("auth-param '" + new String(r.bytes, nameStart, nameEnd - nameStart,
                         java.nio.charset.StandardCharsets.ISO_8859_1) + "' given twice");
                 return false;
             }
-            if (2 * nameCount + 2 > names.length) {
-                names = java.util.Arrays.copyOf(names, names.length * 2);
-            }
-            names[2 * nameCount] = nameStart;
-            names[2 * nameCount + 1] = nameEnd;
-            nameCount++;
+            seenHashes |= hashBit;
             r.skipLws();
             if (!r.atEnd() && r.peek() != ',') {
                 r.fail("missing ',' between auth-params");
@@ -110,6 +108,9 @@ final class AuthSyntax {
      * line folding, which the header section check already allowed, so they pass.
      */
     private static boolean hasNoControl(ValueReader r, int from) {
+        if (r.controlFree) {
+            return true;
+        }
         for (int i = from; i < r.pos; i++) {
             int b = r.bytes[i] & 0xFF;
             if ((b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
@@ -121,23 +122,71 @@ final class AuthSyntax {
         return true;
     }
 
-    /** Returns whether {@code bytes[start, end)} equals, ignoring ASCII case, one of the names seen so far. */
-    private static boolean isDuplicateName(byte[] bytes, int[] names, int count, int start, int end) {
-        for (int n = 0; n < count; n++) {
-            int otherStart = names[2 * n];
-            int length = names[2 * n + 1] - otherStart;
-            if (length != end - start) {
-                continue;
+    /** Returns a hash from 0 to 63 of a token, the same for names that differ only in ASCII case. */
+    private static int nameHash(byte[] bytes, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + (bytes[i] | 0x20);
+        }
+        return (hash ^ (hash >>> 6) ^ (hash >>> 12)) & 63;
+    }
+
+    /**
+     * Returns whether {@code bytes[start, end)} equals, ignoring ASCII case, the name of an auth-param
+     * between {@code listStart} and {@code start}, which {@link #checkParam} has already checked.
+     */
+    private static boolean isDuplicateName(byte[] bytes, int listStart, int start, int end) {
+        int pos = listStart;
+        while (true) {
+            while (pos < start && (bytes[pos] == ',' || CharClass.isLws(bytes[pos]))) {
+                pos++;
             }
-            int i = 0;
-            while (i < length && (bytes[start + i] | 0x20) == (bytes[otherStart + i] | 0x20)) {
-                i++;
+            if (pos >= start) {
+                return false;
             }
-            if (i == length) {
+            int otherStart = pos;
+            while (CharClass.TOKEN[bytes[pos] & 0xFF]) {
+                pos++;
+            }
+            if (equalsIgnoreCase(bytes, otherStart, pos, start, end)) {
                 return true;
             }
+            pos = skipParamValue(bytes, pos);
         }
-        return false;
+    }
+
+    /** Returns the offset after {@code BWS "=" BWS ( token / quoted-string )} that starts at {@code pos}. */
+    private static int skipParamValue(byte[] bytes, int pos) {
+        while (CharClass.isLws(bytes[pos])) {
+            pos++;
+        }
+        pos++;
+        while (CharClass.isLws(bytes[pos])) {
+            pos++;
+        }
+        if (bytes[pos] == '"') {
+            pos++;
+            while (bytes[pos] != '"') {
+                pos += bytes[pos] == '\\' ? 2 : 1;
+            }
+            return pos + 1;
+        }
+        while (pos < bytes.length && bytes[pos] != ',' && !CharClass.isLws(bytes[pos])) {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] bytes, int start, int end, int otherStart, int otherEnd) {
+        if (end - start != otherEnd - otherStart) {
+            return false;
+        }
+        for (int i = 0; i < end - start; i++) {
+            if ((bytes[start + i] | 0x20) != (bytes[otherStart + i] | 0x20)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=", as the whole rest of the value. */

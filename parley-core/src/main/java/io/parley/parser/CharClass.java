@@ -30,6 +30,9 @@ final class CharClass {
     /** gen-value = token / host / quoted-string; a header parameter value other than a quoted-string. */
     static final boolean[] GEN_VALUE = table("-.!%*_+`'~:[]");
 
+    /** Characters of a host name or an IPv4 address: alphanum, '-', '.' and '_'. */
+    static final boolean[] HOSTNAME = table("-._");
+
     /** Characters of a host name, an IPv4 address or the inside of an IPv6 reference. */
     static final boolean[] HOST = table("-._:");
 

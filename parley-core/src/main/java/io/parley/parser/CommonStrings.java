@@ -9,6 +9,8 @@ final class CommonStrings {
     private static final int MAX_LENGTH = 16;
     /** Candidates by length and first byte, so that most uncommon strings are dismissed at once. */
     private static final String[][] BY_LENGTH_AND_FIRST = new String[(MAX_LENGTH + 1) * 128][];
+    /** The ASCII bytes of each string in {@link #BY_LENGTH_AND_FIRST}, at the same indexes. */
+    private static final byte[][][] BYTES_BY_LENGTH_AND_FIRST = new byte[(MAX_LENGTH + 1) * 128][][];
 
     static {
         String[] common = {
@@ -25,6 +27,10 @@ final class CommonStrings {
             String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
             grown[grown.length - 1] = s;
             BY_LENGTH_AND_FIRST[slot] = grown;
+            byte[][] oldBytes = BYTES_BY_LENGTH_AND_FIRST[slot];
+            byte[][] grownBytes = oldBytes == null ? new byte[1][] : java.util.Arrays.copyOf(oldBytes, oldBytes.length + 1);
+            grownBytes[grownBytes.length - 1] = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            BYTES_BY_LENGTH_AND_FIRST[slot] = grownBytes;
         }
     }
 
@@ -37,13 +43,14 @@ final class CommonStrings {
         if (length <= 0 || length > MAX_LENGTH || bytes[from] < 0) {
             return null;
         }
-        String[] candidates = BY_LENGTH_AND_FIRST[slot(length, bytes[from])];
+        int slot = slot(length, bytes[from]);
+        byte[][] candidates = BYTES_BY_LENGTH_AND_FIRST[slot];
         if (candidates == null) {
             return null;
         }
-        for (String candidate : candidates) {
-            if (matches(candidate, bytes, from)) {
-                return candidate;
+        for (int i = 0; i < candidates.length; i++) {
+            if (matches(candidates[i], bytes, from)) {
+                return BY_LENGTH_AND_FIRST[slot][i];
             }
         }
         return null;
@@ -53,9 +60,9 @@ final class CommonStrings {
         return length * 128 + (first & 0x7F);
     }
 
-    private static boolean matches(String candidate, byte[] bytes, int from) {
-        for (int i = 0; i < candidate.length(); i++) {
-            if (bytes[from + i] != candidate.charAt(i)) {
+    private static boolean matches(byte[] candidate, byte[] bytes, int from) {
+        for (int i = 0; i < candidate.length; i++) {
+            if (bytes[from + i] != candidate[i]) {
                 return false;
             }
         }

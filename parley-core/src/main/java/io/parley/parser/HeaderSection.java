@@ -26,6 +26,8 @@ final class HeaderSection {
     private final List<Header> headers = new ArrayList<>(16);
     private final HeaderValueParser values;
     private ParseError error;
+    /** Whether the field {@link #findFieldEnd} last scanned may hold a control character the grammar rejects. */
+    private boolean suspectControl;
 
     HeaderSection(ValueReader reader, ParserLimits limits) {
         this.reader = reader;
@@ -88,22 +90,29 @@ final class HeaderSection {
     /**
      * Returns the offset of the LF that ends the field, skipping LFs followed by SP or HT (line
      * folding), or {@code limit} when the input ends first. Returns -1 when no end is found before
-     * {@code maxEnd}, which is less than {@code limit}.
+     * {@code maxEnd}, which is less than {@code limit}. Sets {@link #suspectControl} when the field
+     * has a control character other than HT, LF or the CR of a CRLF.
      */
     private int findFieldEnd(int pos, int maxEnd, int limit) {
         byte[] bytes = reader.bytes;
+        suspectControl = false;
         while (true) {
-            while (pos < maxEnd && bytes[pos] != '\n') {
-                pos++;
-            }
+            pos = ByteScan.indexOfControl(bytes, pos, maxEnd);
             if (pos >= maxEnd) {
                 return maxEnd < limit ? -1 : limit;
             }
-            if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
-                pos++;
-                continue;
+            byte b = bytes[pos];
+            if (b == '\n') {
+                if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
+                    pos++;
+                    continue;
+                }
+                return pos;
             }
-            return pos;
+            if (b != '\t' && !(b == '\r' && pos + 1 < limit && bytes[pos + 1] == '\n')) {
+                suspectControl = true;
+            }
+            pos++;
         }
     }
 
@@ -115,12 +124,15 @@ final class HeaderSection {
         while (valueEnd > valueStart && CharClass.isLws(bytes[valueEnd - 1])) {
             valueEnd--;
         }
-        int control = findControl(bytes, valueStart, valueEnd);
+        int control = suspectControl ? findControl(bytes, valueStart, valueEnd) : -1;
         if (control >= 0) {
             fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
             return false;
         }
-        if (!values.add(name, valueStart, valueEnd)) {
+        reader.controlFree = !suspectControl;
+        boolean added = values.add(name, valueStart, valueEnd);
+        reader.controlFree = false;
+        if (!added) {
             error = values.error();
             return false;
         }
@@ -138,14 +150,6 @@ final class HeaderSection {
      * is rejected because a lenient peer would take it as a line end and read the rest as a header.
      */
     private static int findControl(byte[] bytes, int from, int to) {
-        // Most values have no control character at all, so a plain scan settles them.
-        int scan = from;
-        while (scan < to && !CharClass.CONTROL[bytes[scan] & 0xFF]) {
-            scan++;
-        }
-        if (scan == to) {
-            return -1;
-        }
         boolean quoted = false;
         for (int i = from; i < to; i++) {
             int b = bytes[i] & 0xFF;

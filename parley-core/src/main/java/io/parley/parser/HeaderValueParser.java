@@ -80,7 +80,7 @@ final class HeaderValueParser {
             return addSingle(name, start, end, seconds < 0 ? null : seconds);
         }
         if (name == HeaderName.CONTENT_TYPE) {
-            return addSingle(name, start, end, ScalarParser.readContentType(reader));
+            return addContentType(start, end);
         }
         if (name == HeaderName.ALLOW || name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
                 || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
@@ -138,6 +138,21 @@ final class HeaderValueParser {
                 ? AuthValueParser.parseParamList(text)
                 : AuthValueParser.parseChallengeOrCredentials(text);
         return result instanceof ParseResult.Parsed<AuthValue> parsed ? parsed.value() : null;
+    }
+
+    /** Checks a Content-Type now, so that a malformed one is still a 400, and builds it when first read. */
+    private boolean addContentType(int start, int end) {
+        if (!ScalarParser.checkContentType(reader)) {
+            return fail(HeaderName.CONTENT_TYPE, false);
+        }
+        headers.add(Header.fromWireLazy(HeaderName.CONTENT_TYPE, reader.bytes, start, end,
+                HeaderValueParser::decodeContentType));
+        return true;
+    }
+
+    private static Object decodeContentType(HeaderName name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return ScalarParser.readContentType(new ValueReader(bytes, 0, bytes.length));
     }
 
     /**

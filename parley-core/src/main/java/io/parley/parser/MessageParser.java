@@ -17,8 +17,6 @@ import java.util.List;
  */
 final class MessageParser {
 
-    private static final byte[] EMPTY = new byte[0];
-
     private final byte[] bytes;
     private final int limit;
     private final boolean datagram;
@@ -272,12 +270,12 @@ final class MessageParser {
 
     private SipMessage build(int start, int bodyStart, int bodyEnd) {
         byte[] raw = start == 0 && bodyEnd == limit ? bytes : Arrays.copyOfRange(bytes, start, bodyEnd);
-        byte[] body = bodyEnd == bodyStart ? EMPTY : Arrays.copyOfRange(bytes, bodyStart, bodyEnd);
+        int bodyOffset = bodyStart - start;
         List<Header> headers = section.headers();
         if (method != null) {
-            return SipRequest.parsed(method, requestUri, headers, body, raw);
+            return SipRequest.parsed(method, requestUri, headers, raw, bodyOffset);
         }
-        return SipResponse.parsed(statusCode, reasonPhrase, headers, body, raw);
+        return SipResponse.parsed(statusCode, reasonPhrase, headers, raw, bodyOffset);
     }
 
     private boolean rejectStartLine(int status, int offset, String reason) {

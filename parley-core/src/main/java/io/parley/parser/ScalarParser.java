@@ -142,6 +142,29 @@ final class ScalarParser {
         return r.atEnd() ? new ContentType(type, subtype, parameters) : r.fail("unexpected ',' in media type");
     }
 
+    /**
+     * Checks a Content-Type value as {@link #readContentType} reads it, without making strings, and
+     * leaves the cursor at the end; false after a failure.
+     */
+    static boolean checkContentType(ValueReader r) {
+        r.skipLws();
+        if (r.readTokenEnd("media type") < 0) {
+            return false;
+        }
+        if (!r.skipSeparator('/')) {
+            r.fail("missing '/' in media type");
+            return false;
+        }
+        if (r.readTokenEnd("media subtype") < 0 || AddressParser.skipHeaderParameters(r, ParameterRule.NONE) < 0) {
+            return false;
+        }
+        if (!r.atEnd()) {
+            r.fail("unexpected ',' in media type");
+            return false;
+        }
+        return true;
+    }
+
     /** Reads {@code [token *(COMMA token)]}, skipping empty list elements. */
     static List<String> readTokenList(ValueReader r) {
         List<String> tokens = new ArrayList<>(4);

@@ -31,6 +31,10 @@ final class UriParser {
     /** scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then the scheme-specific part. */
     private static Uri readScheme(ValueReader r) {
         int start = r.pos;
+        if (isSipColon(r, start)) {
+            r.pos = start + 4;
+            return readSipUri(r, false);
+        }
         if (!CharClass.isAlpha(r.peek())) {
             return r.fail("missing URI scheme");
         }
@@ -57,33 +61,36 @@ final class UriParser {
 
     /**
      * SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]. The user part ends at the
-     * first '@' because no later component may contain an unescaped '@'.
+     * first '@' because no later component may contain an unescaped '@'. The URI keeps offsets into
+     * the bytes and makes its strings when they are read.
      */
     private static SipUri readSipUri(ValueReader r, boolean secure) {
-        String user = "";
-        String password = "";
+        int userStart = r.pos;
+        int userEnd = r.pos;
         int at = indexOf(r, '@');
         if (at >= 0) {
             int colon = indexOfBefore(r, ':', at);
-            int userEnd = colon >= 0 ? colon : at;
-            user = readEscaped(r, userEnd, CharClass.USER, "user part");
-            if (colon >= 0 && user != null) {
-                r.pos = colon + 1;
-                password = readEscaped(r, at, CharClass.PASSWORD, "password");
-            }
-            if (user == null || password == null) {
+            userEnd = colon >= 0 ? colon : at;
+            if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
                 return null;
             }
-            if (user.isEmpty()) {
+            if (colon >= 0) {
+                r.pos = colon + 1;
+                if (!skipEscaped(r, at, CharClass.PASSWORD, "password")) {
+                    return null;
+                }
+            }
+            if (userEnd == userStart) {
                 return r.fail("empty user part before '@'");
             }
             r.pos = at + 1;
         }
 
-        String host = readHost(r);
-        if (host == null) {
+        int hostStart = r.pos;
+        if (!skipHost(r)) {
             return null;
         }
+        int hostEnd = r.pos;
         int port = -1;
         if (r.peek() == ':') {
             r.pos++;
@@ -92,19 +99,23 @@ final class UriParser {
                 return null;
             }
         }
-        List<Parameter> parameters = readUriParameters(r);
-        List<Parameter> headers = parameters == null ? null : readUriHeaders(r);
-        if (headers == null) {
+        int parametersStart = r.pos;
+        if (!skipUriParameters(r)) {
             return null;
         }
-        return new SipUri(secure, user, password, host, port, parameters, headers);
+        int parametersEnd = r.pos;
+        if (r.peek() == '?' && !skipUriHeaders(r)) {
+            return null;
+        }
+        return SipUri.fromWire(secure, r.bytes, userStart, userEnd, hostStart, hostEnd, port, parametersStart,
+                parametersEnd, r.pos);
     }
 
     /**
      * host = hostname / IPv4address / IPv6reference. The inside of an IPv6 reference is checked only
      * for its alphabet, so that {@code [2001:db8:::192.0.2.1]} passes (RFC 5118 section 4.10).
      */
-    static String readHost(ValueReader r) {
+    static boolean skipHost(ValueReader r) {
         int start = r.pos;
         if (r.peek() == '[') {
             r.pos++;
@@ -112,19 +123,20 @@ final class UriParser {
                 r.pos++;
             }
             if (r.peek() != ']' || r.pos == start + 1) {
-                return r.fail("invalid IPv6 reference");
+                r.fail("invalid IPv6 reference");
+                return false;
             }
             r.pos++;
-            return r.ascii(start, r.pos);
+            return true;
         }
-        while (!r.atEnd() && (CharClass.isAlpha(r.peek()) || CharClass.isDigit(r.peek())
-                || r.peek() == '-' || r.peek() == '.' || r.peek() == '_')) {
+        while (!r.atEnd() && CharClass.HOSTNAME[r.bytes[r.pos] & 0xFF]) {
             r.pos++;
         }
         if (r.pos == start) {
-            return r.fail("missing host");
+            r.fail("missing host");
+            return false;
         }
-        return r.ascii(start, r.pos);
+        return true;
     }
 
     /** port = 1*DIGIT, at most 65535 and leading zeros allowed. Returns -1 after a failure. */
@@ -146,10 +158,56 @@ final class UriParser {
         return port;
     }
 
+    /** Checks uri-parameters = *( ";" pname [ "=" pvalue ] ) without making strings; false after a failure. */
+    private static boolean skipUriParameters(ValueReader r) {
+        while (r.peek() == ';') {
+            r.pos++;
+            int nameStart = r.pos;
+            if (!skipEscaped(r, r.end, CharClass.URI_PARAM, "URI parameter name")) {
+                return false;
+            }
+            if (r.pos == nameStart) {
+                r.fail("empty URI parameter name");
+                return false;
+            }
+            if (r.peek() == '=') {
+                r.pos++;
+                int valueStart = r.pos;
+                if (!skipEscaped(r, r.end, CharClass.URI_PARAM, "URI parameter value")) {
+                    return false;
+                }
+                if (r.pos == valueStart) {
+                    r.fail("empty value of URI parameter '" + r.ascii(nameStart, valueStart - 1) + "'");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Checks headers = "?" header *( "&" header ), header = hname "=" hvalue, without making strings. */
+    private static boolean skipUriHeaders(ValueReader r) {
+        do {
+            r.pos++;
+            int nameStart = r.pos;
+            if (!skipEscaped(r, r.end, CharClass.URI_HEADER, "URI header name")) {
+                return false;
+            }
+            if (r.pos == nameStart || r.peek() != '=') {
+                r.fail("URI header without name=value");
+                return false;
+            }
+            r.pos++;
+            if (!skipEscaped(r, r.end, CharClass.URI_HEADER, "URI header value")) {
+                return false;
+            }
+        } while (r.peek() == '&');
+        return true;
+    }
+
     /** uri-parameters = *( ";" pname [ "=" pvalue ] ), names and values kept with their escapes. */
     private static List<Parameter> readUriParameters(ValueReader r) {
-        List<Parameter> parameters = r.parameters;
-        parameters.clear();
+        List<Parameter> parameters = r.parameterScratch();
         while (r.peek() == ';') {
             r.pos++;
             String name = readEscaped(r, r.end, CharClass.URI_PARAM, "URI parameter name");
@@ -172,32 +230,6 @@ final class UriParser {
             }
             parameters.add(new Parameter(name, value));
         }
-        return r.takeParameters();
-    }
-
-    /** headers = "?" header *( "&" header ), header = hname "=" hvalue. */
-    private static List<Parameter> readUriHeaders(ValueReader r) {
-        if (r.peek() != '?') {
-            return List.of();
-        }
-        List<Parameter> headers = r.parameters;
-        headers.clear();
-        do {
-            r.pos++;
-            String name = readEscaped(r, r.end, CharClass.URI_HEADER, "URI header name");
-            if (name == null) {
-                return null;
-            }
-            if (name.isEmpty() || r.peek() != '=') {
-                return r.fail("URI header without name=value");
-            }
-            r.pos++;
-            String value = readEscaped(r, r.end, CharClass.URI_HEADER, "URI header value");
-            if (value == null) {
-                return null;
-            }
-            headers.add(new Parameter(name, value));
-        } while (r.peek() == '&');
         return r.takeParameters();
     }
 
@@ -229,20 +261,33 @@ final class UriParser {
     /** Reads bytes of {@code table} up to {@code limit}, checking each %-escape (RFC 3261 escaped = "%" HEXDIG HEXDIG). */
     private static String readEscaped(ValueReader r, int limit, boolean[] table, String what) {
         int start = r.pos;
-        while (r.pos < limit && table[r.peek()]) {
-            if (r.peek() == '%') {
-                if (r.pos + 2 >= limit || !CharClass.isHex(r.bytes[r.pos + 1] & 0xFF)
-                        || !CharClass.isHex(r.bytes[r.pos + 2] & 0xFF)) {
-                    return r.fail("invalid %-escape in " + what);
+        return skipEscaped(r, limit, table, what) ? r.ascii(start, r.pos) : null;
+    }
+
+    /**
+     * Skips bytes of {@code table} up to {@code limit}, checking each %-escape. When {@code limit} is
+     * not the end of the reader, the run must reach it. Returns false after a failure.
+     */
+    private static boolean skipEscaped(ValueReader r, int limit, boolean[] table, String what) {
+        byte[] bytes = r.bytes;
+        int pos = r.pos;
+        while (pos < limit && table[bytes[pos] & 0xFF]) {
+            if (bytes[pos] == '%') {
+                if (pos + 2 >= limit || !CharClass.isHex(bytes[pos + 1] & 0xFF) || !CharClass.isHex(bytes[pos + 2] & 0xFF)) {
+                    r.pos = pos;
+                    r.fail("invalid %-escape in " + what);
+                    return false;
                 }
-                r.pos += 2;
+                pos += 2;
             }
-            r.pos++;
+            pos++;
         }
-        if (r.pos < limit && limit != r.end) {
-            return r.fail("invalid character '" + (char) r.peek() + "' in " + what);
+        r.pos = pos;
+        if (pos < limit && limit != r.end) {
+            r.fail("invalid character '" + (char) r.peek() + "' in " + what);
+            return false;
         }
-        return r.ascii(start, r.pos);
+        return true;
     }
 
     private static int indexOf(ValueReader r, char c) {
@@ -261,6 +306,13 @@ final class UriParser {
             }
         }
         return -1;
+    }
+
+    /** Returns whether {@code "sip:"}, in any case, starts at {@code start}: the scheme of most URIs. */
+    private static boolean isSipColon(ValueReader r, int start) {
+        byte[] bytes = r.bytes;
+        return start + 4 <= r.end && (bytes[start] | 0x20) == 's' && (bytes[start + 1] | 0x20) == 'i'
+                && (bytes[start + 2] | 0x20) == 'p' && bytes[start + 3] == ':';
     }
 
     private static boolean isScheme(ValueReader r, int start, int end, String scheme) {

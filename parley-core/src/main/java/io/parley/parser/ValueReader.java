@@ -3,7 +3,6 @@ package io.parley.parser;
 import io.parley.message.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,18 +12,20 @@ import java.util.List;
  */
 final class ValueReader {
 
-    private static final int RECENT = 6;
-
     final byte[] bytes;
-    private final String[] recent = new String[RECENT];
-    private final int[] recentFrom = new int[RECENT];
-    private int recentNext;
     /** Scratch list the parameter readers fill and empty with {@link #takeParameters}; they never nest. */
-    final ArrayList<Parameter> parameters = new ArrayList<>(8);
+    private ArrayList<Parameter> parameters;
     int pos;
     int end;
     private int errorOffset = -1;
     private String errorReason;
+    private String parameterProblem;
+    /**
+     * Whether the current range is known to hold no control character other than HT and the CRLF
+     * of a line fold, so that readers may skip their own control checks. The header section sets it
+     * for each field value; {@link #reset} leaves it alone.
+     */
+    boolean controlFree;
 
     ValueReader(byte[] bytes, int start, int end) {
         this.bytes = bytes;
@@ -51,9 +52,11 @@ final class ValueReader {
 
     /** Skips spaces, tabs and the CR LF of folded lines. */
     void skipLws() {
-        while (pos < end && CharClass.isLws(bytes[pos])) {
-            pos++;
+        int i = pos;
+        while (i < end && CharClass.isLws(bytes[i])) {
+            i++;
         }
+        pos = i;
     }
 
     /** Skips whitespace, then consumes {@code c} and the whitespace after it if it is there. */
@@ -71,10 +74,14 @@ final class ValueReader {
 
     /** Consumes the run of bytes in {@code table} and returns its end. */
     int skipClass(boolean[] table) {
-        while (pos < end && table[bytes[pos] & 0xFF]) {
-            pos++;
+        byte[] input = bytes;
+        int limit = end;
+        int i = pos;
+        while (i < limit && table[input[i] & 0xFF]) {
+            i++;
         }
-        return pos;
+        pos = i;
+        return i;
     }
 
     /** Reads a token (RFC 3261 section 25.1), or returns null after {@link #fail} when there is none. */
@@ -85,6 +92,17 @@ final class ValueReader {
             return fail("missing " + what);
         }
         return ascii(start, pos);
+    }
+
+    /** Skips a token and returns its end, or returns -1 after {@link #fail} when there is none. */
+    int readTokenEnd(String what) {
+        int start = pos;
+        skipClass(CharClass.TOKEN);
+        if (pos == start) {
+            fail("missing " + what);
+            return -1;
+        }
+        return pos;
     }
 
     /**
@@ -184,6 +202,19 @@ final class ValueReader {
         return null;
     }
 
+    /** Returns why the first checked parameter broke its header's rule, or null; see {@link ParameterRule}. */
+    String parameterProblem() {
+        return parameterProblem;
+    }
+
+    void recordParameterProblem(String problem) {
+        parameterProblem = problem;
+    }
+
+    void clearParameterProblem() {
+        parameterProblem = null;
+    }
+
     boolean failed() {
         return errorReason != null;
     }
@@ -196,11 +227,7 @@ final class ValueReader {
         return errorReason;
     }
 
-    /**
-     * Returns the ASCII text of {@code [from, to)}: a shared instance for common tokens, the earlier
-     * instance when the same text was read recently in this message (From and To often share user
-     * and host), else a new string.
-     */
+    /** Returns the ASCII text of {@code [from, to)}: a shared instance for common tokens, else a new string. */
     String ascii(int from, int to) {
         if (from >= to) {
             return "";
@@ -209,19 +236,16 @@ final class ValueReader {
         if (common != null) {
             return common;
         }
-        for (int i = 0; i < RECENT; i++) {
-            String candidate = recent[i];
-            if (candidate != null && candidate.length() == to - from && bytes[recentFrom[i]] == bytes[from]
-                    && Arrays.equals(bytes, from, to,
-                    bytes, recentFrom[i], recentFrom[i] + candidate.length())) {
-                return candidate;
-            }
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Returns the empty scratch list for a parameter reader, which returns it with {@link #takeParameters}. */
+    List<Parameter> parameterScratch() {
+        if (parameters == null) {
+            parameters = new ArrayList<>(8);
         }
-        String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-        recent[recentNext] = text;
-        recentFrom[recentNext] = from;
-        recentNext = (recentNext + 1) % RECENT;
-        return text;
+        parameters.clear();
+        return parameters;
     }
 
     /** Returns an immutable copy of {@link #parameters} and clears it for the next reader. */

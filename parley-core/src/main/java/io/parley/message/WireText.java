@@ -1,0 +1,130 @@
+package io.parley.message;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes parts of a received value that the parser has already checked, so that the typed values
+ * hold offsets into the received bytes and make each string on first read. Every method trusts the
+ * grammar the parser enforced on its range and repeats none of the checks.
+ */
+final class WireText {
+
+    private WireText() {
+    }
+
+    /** Returns the ASCII text of {@code bytes[from, to)}, or an empty string for an empty range. */
+    static String ascii(byte[] bytes, int from, int to) {
+        return from >= to ? "" : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    static String utf8(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    static boolean isLws(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** Returns the text of {@code [from, to)} as UTF-8, with each line fold read as one space (RFC 3261 section 7.3.1). */
+    static String unfolded(byte[] bytes, int from, int to) {
+        StringBuilder out = null;
+        int runStart = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != '\r' && bytes[i] != '\n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(to - from);
+            }
+            out.append(utf8(bytes, runStart, i)).append(' ');
+            i = skipLws(bytes, i, to) - 1;
+            runStart = i + 1;
+        }
+        return out == null ? utf8(bytes, from, to) : out.append(utf8(bytes, runStart, to)).toString();
+    }
+
+    /**
+     * Returns the content of the quoted-string {@code [from, to)}, quotes included in the range,
+     * with quoted-pairs decoded and each line fold read as one space.
+     */
+    static String quotedContent(byte[] bytes, int from, int to) {
+        int contentEnd = to - 1;
+        StringBuilder out = null;
+        int runStart = from + 1;
+        for (int i = from + 1; i < contentEnd; i++) {
+            byte b = bytes[i];
+            if (b != '\\' && b != '\r' && b != '\n') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(to - from);
+            }
+            out.append(utf8(bytes, runStart, i));
+            if (b == '\\') {
+                // quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F); the escaped byte is kept as it is.
+                runStart = i + 1;
+                i++;
+            } else {
+                i = skipLws(bytes, i, contentEnd) - 1;
+                runStart = i + 1;
+                out.append(' ');
+            }
+        }
+        if (out == null) {
+            return utf8(bytes, from + 1, contentEnd);
+        }
+        return out.append(utf8(bytes, runStart, contentEnd)).toString();
+    }
+
+    /** Returns the tokens of {@code display-name = *(token LWS)} in {@code [from, to)} joined by one space. */
+    static String tokenDisplayName(byte[] bytes, int from, int to) {
+        int firstEnd = from;
+        while (firstEnd < to && !isLws(bytes[firstEnd])) {
+            firstEnd++;
+        }
+        if (firstEnd == to) {
+            return ascii(bytes, from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            int tokenStart = i;
+            while (i < to && !isLws(bytes[i])) {
+                i++;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(ascii(bytes, tokenStart, i));
+            i = skipLws(bytes, i, to);
+        }
+        return out.toString();
+    }
+
+    static int skipLws(byte[] bytes, int i, int to) {
+        while (i < to && isLws(bytes[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Returns whether {@code bytes[from, to)} equals {@code name} in ASCII without case. */
+    static boolean equalsIgnoreCase(byte[] bytes, int from, int to, String name) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            int b = bytes[from + i];
+            int c = name.charAt(i);
+            if (b != c && (!isAsciiLetter(b) || (b | 0x20) != (c | 0x20))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(int b) {
+        int lower = b | 0x20;
+        return lower >= 'a' && lower <= 'z';
+    }
+}
