@@ -11,12 +11,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.parley.message.SipMessage;
@@ -75,7 +71,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     public NettyTransport(TransportSettings settings, InboundHandler handler, MessageTraceListener trace) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.trace = Objects.requireNonNull(trace, "trace");
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, NativeTransport.ioHandlerFactory());
         this.loop = group.next();
         this.processor = new InboundProcessor(Objects.requireNonNull(handler, "handler"), trace);
         this.connections = new ConnectionPool(this::connect, handler::onConnectionClosed);
@@ -100,8 +96,17 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         } catch (TransportException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return ConnectionPool.toCompletable(bound, "binding " + transport + " to " + SocketAddresses.format(address))
-                .thenApply(channel -> {
+        CompletableFuture<Channel> listening = new CompletableFuture<>();
+        bound.addListener(done -> {
+            if (done.isSuccess()) {
+                listening.complete(bound.channel());
+            } else {
+                Throwable cause = NativeTransport.asBindException(done.cause());
+                listening.completeExceptionally(new TransportException("binding " + transport + " to "
+                        + SocketAddresses.format(address) + " failed: " + cause, cause));
+            }
+        });
+        return listening.thenApply(channel -> {
                     ListeningPoint point = new ListeningPoint(transport, (InetSocketAddress) channel.localAddress());
                     listeners.add(new Listener(point, channel));
                     LOG.info("listening on {}", point);
@@ -120,7 +125,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
     private ChannelFuture bindDatagram(InetSocketAddress address) {
         // Netty 4.2 reads datagrams into 2048-byte buffers by default, which would cut larger messages short.
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        return new Bootstrap().group(group).channel(NativeTransport.datagramChannel())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.limits().maxMessageSize()))
                 .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
                 .handler(new DatagramHandler(processor, settings.limits(), this::replyOnFlow))
@@ -129,7 +134,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
 
     private ChannelFuture bindStream(Transport transport, InetSocketAddress address) throws TransportException {
         SslContext tls = transport == Transport.TLS ? serverTls() : null;
-        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(group).channel(NativeTransport.serverSocketChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -284,7 +289,7 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
         } catch (TransportException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NativeTransport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
