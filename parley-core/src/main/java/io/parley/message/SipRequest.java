@@ -78,6 +78,25 @@ public final class SipRequest implements SipMessage {
         return raw == null ? Optional.empty() : Optional.of(raw.clone());
     }
 
+    /**
+     * Returns a copy whose top Via is {@code via}, as a transport records where a request came from
+     * (RFC 3261 section 18.2.1). Unlike a {@link #toBuilder} copy, nothing else is checked or rebuilt:
+     * the other headers and the body are shared. The copy has no raw bytes.
+     *
+     * @throws IllegalArgumentException if the request has no Via
+     */
+    public SipRequest withTopVia(Via via) {
+        Objects.requireNonNull(via, "via");
+        Header[] copy = headers.toArray(new Header[0]);
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i].name().equals(HeaderName.VIA)) {
+                copy[i] = Header.typed(HeaderName.VIA, via);
+                return new SipRequest(method, requestUri, List.of(copy), body, bodyOffset, null);
+            }
+        }
+        throw new IllegalArgumentException("the request has no Via to replace");
+    }
+
     /** Returns a builder holding a copy of this request; the copy has no raw bytes. */
     public Builder toBuilder() {
         return new Builder(method, requestUri, headers, body());

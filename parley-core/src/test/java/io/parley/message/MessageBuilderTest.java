@@ -37,6 +37,29 @@ class MessageBuilderTest {
     }
 
     @Test
+    void withTopViaEqualsBuilderCopyWithThatVia() {
+        SipRequest request = register().toBuilder()
+                .vias(List.of(Via.of("UDP", "192.0.2.10", 5060, "z9hG4bK776asdhds"),
+                        Via.of("TCP", "192.0.2.20", 5060, "z9hG4bKother")))
+                .build();
+        Via stamped = request.topVia().orElseThrow().withReceived("198.51.100.7").withRport(5070);
+
+        SipRequest copy = request.withTopVia(stamped);
+
+        assertThat(copy).isEqualTo(request.toBuilder().vias(List.of(stamped, request.vias().get(1))).build());
+        assertThat(copy.vias()).containsExactly(stamped, request.vias().get(1));
+        assertThat(copy.rawBytes()).isEmpty();
+    }
+
+    @Test
+    void withTopViaRejectsRequestWithoutVia() {
+        SipRequest withoutVia = SipRequest.parsed(Method.OPTIONS, REGISTRAR, List.of(), new byte[0], 0);
+
+        assertThatThrownBy(() -> withoutVia.withTopVia(Via.of("UDP", "192.0.2.10", 5060, "z9hG4bK1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Via");
+    }
+
+    @Test
     void rejectsRequestWithoutMandatoryHeaders() {
         SipRequest.Builder builder = SipRequest.builder(Method.OPTIONS, REGISTRAR).from(ALICE).to(ALICE);
 

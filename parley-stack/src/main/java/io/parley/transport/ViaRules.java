@@ -1,7 +1,6 @@
 package io.parley.transport;
 
 import io.parley.message.Parameter;
-import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.message.Via;
@@ -44,7 +43,7 @@ final class ViaRules {
         }
         Via stamped = new Via(top.protocolName(), top.protocolVersion(), transport.name(),
                 SocketAddresses.host(sentBy.getAddress()), sentBy.getPort(), parameters);
-        return request.toBuilder().vias(replaceTop(request, stamped)).build();
+        return request.withTopVia(stamped);
     }
 
     /**
@@ -69,7 +68,7 @@ final class ViaRules {
         if (stamped == top) {
             return request;
         }
-        return request.toBuilder().vias(replaceTop(request, stamped)).build();
+        return request.withTopVia(stamped);
     }
 
     /**
@@ -114,11 +113,5 @@ final class ViaRules {
     private static boolean sameAddress(String viaHost, InetAddress source) {
         InetAddress literal = ipLiteral(viaHost.toLowerCase(Locale.ROOT));
         return literal != null && literal.equals(source);
-    }
-
-    private static List<Via> replaceTop(SipMessage message, Via top) {
-        List<Via> vias = new ArrayList<>(message.vias());
-        vias.set(0, top);
-        return vias;
     }
 }
