@@ -68,7 +68,7 @@ public final class SipStack implements AutoCloseable {
                 layer.onConnectionClosed(destination);
             }
         }, trace);
-        this.layer = new TransactionLayer(transport, new ExecutorTimerScheduler(transport.eventLoop()),
+        this.layer = new TransactionLayer(transport, new FifoTimerScheduler(transport.eventLoop()),
                 settings.timers(), user);
     }
 

@@ -55,7 +55,7 @@ class PacketLossTest {
             NettyTransport netty = new NettyTransport(TransportSettings.DEFAULTS, lossy, MessageTraceListener.NONE);
             InetSocketAddress address = netty.listen(Transport.UDP, new InetSocketAddress(LOOPBACK, 0)).get()
                     .address();
-            TransactionLayer layer = new TransactionLayer(lossy, new ExecutorTimerScheduler(netty.eventLoop()), FAST,
+            TransactionLayer layer = new TransactionLayer(lossy, new FifoTimerScheduler(netty.eventLoop()), FAST,
                     user);
             lossy.connect(netty, address, layer);
             return new Node(netty, lossy, layer, address);
