@@ -8,6 +8,10 @@ import java.util.Optional;
 /** An immutable SIP response. Create one with {@link #forRequest} or {@link #builder}. */
 public final class SipResponse implements SipMessage {
 
+    /** The headers a response copies from its request, in this order (RFC 3261 section 8.2.6.2). */
+    private static final List<HeaderName> COPIED_FROM_REQUEST = List.of(HeaderName.VIA, HeaderName.FROM, HeaderName.TO,
+            HeaderName.CALL_ID, HeaderName.CSEQ);
+
     private final int statusCode;
     private final String reasonPhrase;
     private final List<Header> headers;
@@ -48,12 +52,15 @@ public final class SipResponse implements SipMessage {
      * (RFC 3261 section 8.2.6.2). Add a To tag with {@link Builder#toTag} where that section requires one.
      */
     public static Builder forRequest(SipRequest request, int statusCode) {
-        Builder builder = builder(statusCode)
-                .vias(request.vias())
-                .from(request.from())
-                .to(request.to())
-                .callId(request.callId())
-                .cseq(request.cseq());
+        Builder builder = builder(statusCode);
+        // The request's own header objects are reused, so a received value is not formatted again.
+        for (HeaderName name : COPIED_FROM_REQUEST) {
+            for (Header header : request.headers()) {
+                if (header.name().equals(name)) {
+                    builder.header(header);
+                }
+            }
+        }
         if (statusCode == 100) {
             request.header(HeaderName.TIMESTAMP).ifPresent(builder::header);
         }
