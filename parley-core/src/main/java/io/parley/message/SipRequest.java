@@ -15,6 +15,8 @@ public final class SipRequest implements SipMessage {
     private final byte[] body;
     private final int bodyOffset;
     private final byte[] raw;
+    /** The first positions of the core headers once an accessor has asked; 0 until then (see {@link HeaderIndex}). */
+    private long headerIndex;
 
     private SipRequest(Method method, Uri requestUri, List<Header> headers, byte[] body, int bodyOffset, byte[] raw) {
         this.method = method;
@@ -66,6 +68,16 @@ public final class SipRequest implements SipMessage {
 
     int bodyOffset() {
         return bodyOffset;
+    }
+
+    /** Returns the index of the first header named {@code name}, {@link HeaderIndex#ABSENT} or {@link HeaderIndex#UNKNOWN}. */
+    int firstIndexOf(HeaderName name) {
+        long lanes = headerIndex;
+        if (lanes == 0) {
+            lanes = HeaderIndex.of(headers);
+            headerIndex = lanes;
+        }
+        return HeaderIndex.find(lanes, name);
     }
 
     @Override
