@@ -146,7 +146,7 @@ final class MessageParser {
         if (uriEnd - uriStart > limits.maxUriLength()) {
             return rejectStartLine(414, uriStart, "Request-URI longer than " + limits.maxUriLength() + " bytes");
         }
-        method = Method.of(reader.ascii(start, methodEnd));
+        method = StandardMethods.find(bytes, start, methodEnd);
         return readRequestUri(uriStart, uriEnd);
     }
 
