@@ -25,6 +25,12 @@ final class HeaderIndex {
     private static final int ABSENT_LANE = 1;
     private static final int UNKNOWN_LANE = 255;
 
+    static {
+        for (int lane = 0; lane < NAMES.length; lane++) {
+            NAMES[lane].indexLanePlusOne = lane + 1;
+        }
+    }
+
     private HeaderIndex() {
     }
 
@@ -63,11 +69,6 @@ final class HeaderIndex {
     }
 
     private static int laneOf(HeaderName name) {
-        for (int lane = 0; lane < NAMES.length; lane++) {
-            if (NAMES[lane] == name) {
-                return lane;
-            }
-        }
-        return -1;
+        return name.indexLanePlusOne - 1;
     }
 }

@@ -64,6 +64,8 @@ public final class HeaderName {
     private final char compactForm;
     private final boolean known;
     private final String lowerCase;
+    /** The lane of this name in a {@link HeaderIndex} plus one, or 0; only HeaderIndex's class initializer sets it. */
+    int indexLanePlusOne;
     /** The UTF-8 bytes of {@code "Name: "} once {@link MessageWriter} has asked for them; a race only makes them twice. */
     private byte[] linePrefix;
 

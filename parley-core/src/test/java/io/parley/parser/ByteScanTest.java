@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Checks the eight-bytes-at-a-time searches against a byte-by-byte search of the same ranges. */
 class ByteScanTest {
 
-    private static final byte[] ALPHABET = {'a', 'Z', '0', ' ', '"', '\\', '\t', '\r', '\n', 0x00, 0x1F, 0x20, 0x7E,
+    private static final byte[] ALPHABET = {'a', 'Z', '0', ' ', '"', '\\', '>', '!', '\t', '\r', '\n', 0x00, 0x1F, 0x20, 0x21, 0x7E,
         0x7F, (byte) 0x80, (byte) 0xA2, (byte) 0xDC, (byte) 0xFF};
 
     @Test
@@ -38,6 +38,19 @@ class ByteScanTest {
     }
 
     @Test
+    void indexOfGreaterThanOrSpaceMatchesByteSearch() {
+        Random random = new Random(3261);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = randomBytes(random);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+
+            assertThat(ByteScan.indexOfGreaterThanOrSpace(bytes, from, to)).as("range %d-%d", from, to)
+                    .isEqualTo(firstGreaterThanOrSpace(bytes, from, to));
+        }
+    }
+
+    @Test
     void findsControlInEveryLanePosition() {
         for (int position = 0; position < 24; position++) {
             byte[] bytes = "abcdefghijklmnopqrstuvwx".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -60,6 +73,15 @@ class ByteScanTest {
         for (int i = from; i < to; i++) {
             int b = bytes[i] & 0xFF;
             if (b < 0x20 || b == 0x7F) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static int firstGreaterThanOrSpace(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '>' || (bytes[i] & 0xFF) <= 0x20) {
                 return i;
             }
         }
