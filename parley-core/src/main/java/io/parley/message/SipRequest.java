@@ -61,7 +61,7 @@ public final class SipRequest implements SipMessage {
         return Arrays.copyOfRange(body, bodyOffset, body.length);
     }
 
-    /** Returns the array that holds the body from {@link #bodyOffset()} to its end, for {@link MessageWriter}, which only reads it. */
+    /** Returns the array whose bytes from {@link #bodyOffset()} to its end are the body, for {@link MessageWriter}, which only reads it. */
     byte[] bodySource() {
         return body;
     }

@@ -39,8 +39,8 @@ final class ViaParser {
 
     /**
      * Reads {@code SIP/2.0/UDP}, {@code SIP/2.0/TCP} or {@code SIP/2.0/TLS} followed by LWS, the
-     * sent-protocol of nearly every Via, and returns the transport; returns null and leaves the
-     * cursor alone for anything else, which the general rule then reads.
+     * usual sent-protocols, and returns the transport. Returns null and leaves the cursor alone for
+     * anything else, which the general rule then reads.
      */
     private static String readCommonSentProtocol(ValueReader r) {
         byte[] bytes = r.bytes;
