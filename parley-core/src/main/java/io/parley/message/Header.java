@@ -22,7 +22,8 @@ public final class Header {
     private final int to;
     // The fields below hold one of two forms each, so that a parsed header takes 32 bytes instead of
     // 40 with compressed references. text is the received byte[] until value() first decodes it, then
-    // the String. parsed is a Pending until the typed value is first read, then the value or NO_VALUE.
+    // the String. parsed is a Pending until the typed value is first read, then the value or NO_VALUE,
+    // and a Formatted with the value once the canonical text has been made.
     // A race only decodes the same immutable value twice.
     private Object text;
     private Object parsed;
@@ -50,8 +51,11 @@ public final class Header {
     private record Pending(HeaderValueDecoder decoder) {
     }
 
-    /** A typed value with its canonical text, which a parsed header keeps once the text is first made. */
-    private record Formatted(Object value, String text) {
+    /**
+     * A typed value, or null for a header without one, with its canonical text and that text's UTF-8
+     * bytes, which a parsed header keeps once they are first made.
+     */
+    private record Formatted(Object value, String text, byte[] utf8) {
     }
 
     /**
@@ -183,8 +187,26 @@ public final class Header {
             return value();
         }
         String canonical = canonicalText(typed);
-        parsed = new Formatted(typed, canonical);
+        parsed = new Formatted(typed, canonical, null);
         return canonical;
+    }
+
+    /**
+     * Returns the UTF-8 bytes of {@link #canonicalValue()}, for {@link MessageWriter}, which only
+     * reads them. A parsed header keeps them after the first call.
+     */
+    byte[] canonicalBytes() {
+        if (from < 0) {
+            return ((String) text).getBytes(StandardCharsets.UTF_8);
+        }
+        Object current = parsed;
+        if (current instanceof Formatted formatted && formatted.utf8() != null) {
+            return formatted.utf8();
+        }
+        String canonical = canonicalValue();
+        byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+        parsed = new Formatted(parsed(), canonical, bytes);
+        return bytes;
     }
 
     private static String canonicalText(Object parsedValue) {

@@ -64,6 +64,10 @@ public final class HeaderName {
     private final char compactForm;
     private final boolean known;
     private final String lowerCase;
+    /** The lane of this name in a {@link HeaderIndex} plus one, or 0; only HeaderIndex's class initializer sets it. */
+    int indexLanePlusOne;
+    /** The UTF-8 bytes of {@code "Name: "} once {@link MessageWriter} has asked for them; a race only makes them twice. */
+    private byte[] linePrefix;
 
     private HeaderName(String name, char compactForm, boolean known) {
         this.name = name;
@@ -107,6 +111,16 @@ public final class HeaderName {
             return found;
         }
         return new HeaderName(new String(bytes, offset, length, StandardCharsets.ISO_8859_1), '\0', false);
+    }
+
+    /** Returns the UTF-8 bytes of the name followed by ": ", for {@link MessageWriter}, which only reads them. */
+    byte[] linePrefix() {
+        byte[] prefix = linePrefix;
+        if (prefix == null) {
+            prefix = (name + ": ").getBytes(StandardCharsets.UTF_8);
+            linePrefix = prefix;
+        }
+        return prefix;
     }
 
     /** Returns the full name, such as {@code Call-ID}; for an extension header, the name as written. */

@@ -46,12 +46,16 @@ final class HeaderNameTable {
         return null;
     }
 
+    /** Hashes the length and the first, middle and last bytes without case, so that a lookup reads few bytes twice. */
     private static int hash(byte[] bytes, int offset, int length) {
-        int h = length;
-        for (int i = offset; i < offset + length; i++) {
-            h = 31 * h + lowerCase(bytes[i]);
+        if (length == 0) {
+            return 0;
         }
-        return h ^ (h >>> 11);
+        int h = length;
+        h = 31 * h + lowerCase(bytes[offset]);
+        h = 31 * h + lowerCase(bytes[offset + length / 2]);
+        h = 31 * h + lowerCase(bytes[offset + length - 1]);
+        return h ^ (h >>> 7);
     }
 
     private static boolean equalsLowerCase(byte[] key, byte[] bytes, int offset, int length) {

@@ -1,7 +1,6 @@
 package io.parley.message;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,26 +13,22 @@ public final class MessageWriter {
     private MessageWriter() {
     }
 
+    private static final byte[] CRLF = {'\r', '\n'};
+
     /** Returns the canonical bytes of {@code message}, encoded as UTF-8. */
     public static byte[] write(SipMessage message) {
+        byte[] startLine = startLine(message).getBytes(StandardCharsets.UTF_8);
         List<Header> headers = message.headers();
-        StringBuilder head = new StringBuilder(128 + headers.size() * 64);
-        switch (message) {
-            case SipRequest request -> head.append(request.method().name()).append(' ')
-                    .append(request.requestUri().format()).append(' ').append(SipMessage.SIP_VERSION);
-            case SipResponse response -> head.append(SipMessage.SIP_VERSION).append(' ')
-                    .append(response.statusCode()).append(' ').append(response.reasonPhrase());
-        }
-        head.append("\r\n");
-        for (int i = 0; i < headers.size(); i++) {
+        int count = headers.size();
+        byte[][] values = new byte[count][];
+        int length = startLine.length + CRLF.length;
+        for (int i = 0; i < count; i++) {
             Header header = headers.get(i);
-            head.append(header.name().name()).append(": ");
-            head.append(header.canonicalValue());
-            head.append("\r\n");
+            values[i] = header.canonicalBytes();
+            length += header.name().linePrefix().length + values[i].length + CRLF.length;
         }
-        head.append("\r\n");
+        length += CRLF.length;
 
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] body = switch (message) {
             case SipRequest request -> request.bodySource();
             case SipResponse response -> response.bodySource();
@@ -43,11 +38,31 @@ public final class MessageWriter {
             case SipResponse response -> response.bodyOffset();
         };
         int bodyLength = body.length - bodyOffset;
-        if (bodyLength == 0) {
-            return headBytes;
+
+        byte[] out = new byte[length + bodyLength];
+        int pos = put(out, 0, startLine);
+        pos = put(out, pos, CRLF);
+        for (int i = 0; i < count; i++) {
+            pos = put(out, pos, headers.get(i).name().linePrefix());
+            pos = put(out, pos, values[i]);
+            pos = put(out, pos, CRLF);
         }
-        byte[] out = Arrays.copyOf(headBytes, headBytes.length + bodyLength);
-        System.arraycopy(body, bodyOffset, out, headBytes.length, bodyLength);
+        pos = put(out, pos, CRLF);
+        System.arraycopy(body, bodyOffset, out, pos, bodyLength);
         return out;
+    }
+
+    private static String startLine(SipMessage message) {
+        return switch (message) {
+            case SipRequest request -> request.method().name() + ' ' + request.requestUri().format() + ' '
+                    + SipMessage.SIP_VERSION;
+            case SipResponse response -> SipMessage.SIP_VERSION + ' ' + response.statusCode() + ' '
+                    + response.reasonPhrase();
+        };
+    }
+
+    private static int put(byte[] out, int pos, byte[] bytes) {
+        System.arraycopy(bytes, 0, out, pos, bytes.length);
+        return pos + bytes.length;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * name, a URI and header parameters (RFC 3261 section 25.1 {@code name-addr / addr-spec}).
  * Parameters after the URI belong to the header, never to the URI; URI parameters are only those
  * inside {@code <>}. A parsed address keeps offsets into the received bytes and makes its display
- * name and parameters when first read; two addresses are equal when every component is equal.
+ * name and parameters when first read. Two addresses are equal when every component is equal.
  */
 public final class NameAddress {
 

@@ -230,6 +230,14 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     /** Returns the typed value of the first header with this name, or null; allocates nothing. */
     private <T> T firstParsed(HeaderName name, Class<T> type) {
         List<Header> headers = headers();
+        int first = firstIndexOf(name);
+        if (first == HeaderIndex.ABSENT) {
+            return null;
+        }
+        if (first >= 0) {
+            Object value = headers.get(first).parsedValue();
+            return type.isInstance(value) ? type.cast(value) : null;
+        }
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
             if (header.name().equals(name)) {
@@ -243,7 +251,11 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     private <T> List<T> parsedValues(HeaderName name, Class<T> type) {
         List<T> result = null;
         List<Header> headers = headers();
-        for (int i = 0; i < headers.size(); i++) {
+        int first = firstIndexOf(name);
+        if (first == HeaderIndex.ABSENT) {
+            return List.of();
+        }
+        for (int i = Math.max(first, 0); i < headers.size(); i++) {
             Header header = headers.get(i);
             Object value = header.name().equals(name) ? header.parsedValue() : null;
             if (type.isInstance(value)) {
@@ -269,6 +281,14 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
             }
         }
         return result;
+    }
+
+    /** Returns the index of the first header named {@code name}, {@link HeaderIndex#ABSENT} or {@link HeaderIndex#UNKNOWN}. */
+    private int firstIndexOf(HeaderName name) {
+        return switch (this) {
+            case SipRequest request -> request.firstIndexOf(name);
+            case SipResponse response -> response.firstIndexOf(name);
+        };
     }
 
     private OptionalLong longValue(HeaderName name) {

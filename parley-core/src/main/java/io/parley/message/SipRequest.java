@@ -15,6 +15,8 @@ public final class SipRequest implements SipMessage {
     private final byte[] body;
     private final int bodyOffset;
     private final byte[] raw;
+    /** The first positions of the core headers once an accessor has asked; 0 until then (see {@link HeaderIndex}). */
+    private long headerIndex;
 
     private SipRequest(Method method, Uri requestUri, List<Header> headers, byte[] body, int bodyOffset, byte[] raw) {
         this.method = method;
@@ -59,13 +61,23 @@ public final class SipRequest implements SipMessage {
         return Arrays.copyOfRange(body, bodyOffset, body.length);
     }
 
-    /** Returns the array that holds the body from {@link #bodyOffset()} to its end, for {@link MessageWriter}, which only reads it. */
+    /** Returns the array whose bytes from {@link #bodyOffset()} to its end are the body, for {@link MessageWriter}, which only reads it. */
     byte[] bodySource() {
         return body;
     }
 
     int bodyOffset() {
         return bodyOffset;
+    }
+
+    /** Returns the index of the first header named {@code name}, {@link HeaderIndex#ABSENT} or {@link HeaderIndex#UNKNOWN}. */
+    int firstIndexOf(HeaderName name) {
+        long lanes = headerIndex;
+        if (lanes == 0) {
+            lanes = HeaderIndex.of(headers);
+            headerIndex = lanes;
+        }
+        return HeaderIndex.find(lanes, name);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Optional;
  * %-escapes as written; {@link #decodedUser()} and {@link #decodedPassword()} return the decoded
  * values, so {@code sip:%75ser@host} and {@code sip:user@host} are different values with the same
  * decoded user. A parsed URI keeps offsets into the received bytes and makes each string when first
- * read; two URIs are equal when every component is equal, however each was made.
+ * read. Two URIs are equal when every component is equal, however each was made.
  */
 public final class SipUri implements Uri {
 

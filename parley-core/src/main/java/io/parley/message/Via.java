@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * One Via value (RFC 3261 section 20.42): sent-protocol, sent-by and parameters. A parsed Via keeps
- * offsets into the received bytes and makes its host and parameter strings when first read; two
+ * offsets into the received bytes and makes its host and parameter strings when first read. Two
  * Vias are equal when every component is equal, however each was made.
  */
 public final class Via {

@@ -30,12 +30,12 @@ final class WireParameters {
         this.separator = separator;
     }
 
-    /** A cursor over header parameters, such as {@code ;tag=1 ;branch="x"}. */
+    /** Creates a cursor over header parameters, such as {@code ;tag=1 ;branch="x"}. */
     static WireParameters header(byte[] bytes, int from, int to) {
         return new WireParameters(bytes, from, to, true, (byte) ';');
     }
 
-    /** A cursor over URI parameters ({@code ;name=value}) or, with '?' first, URI headers. */
+    /** Creates a cursor over URI parameters ({@code ;name=value}) or, with '?' first, URI headers. */
     static WireParameters uri(byte[] bytes, int from, int to) {
         byte separator = from < to && bytes[from] == '?' ? (byte) '&' : (byte) ';';
         return new WireParameters(bytes, from, to, false, separator);

@@ -105,12 +105,13 @@ final class AddressParser {
     private static Uri readBracketedUri(ValueReader r) {
         r.pos++;
         int uriStart = r.pos;
-        int close = uriStart;
+        int close = ByteScan.indexOfGreaterThanOrSpace(r.bytes, uriStart, r.end);
         while (close < r.end && r.bytes[close] != '>') {
             if (CharClass.isLws(r.bytes[close])) {
                 return r.failAt(close, "whitespace inside <>");
             }
-            close++;
+            // A control character other than LWS: the URI reader reports it.
+            close = ByteScan.indexOfGreaterThanOrSpace(r.bytes, close + 1, r.end);
         }
         if (close >= r.end) {
             return r.fail("missing '>'");

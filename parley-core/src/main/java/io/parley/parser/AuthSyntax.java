@@ -122,13 +122,18 @@ final class AuthSyntax {
         return true;
     }
 
-    /** Returns a hash from 0 to 63 of a token, the same for names that differ only in ASCII case. */
+    /**
+     * Returns a hash from 0 to 63 of a token, the same for names that differ only in ASCII case. The
+     * constants give distinct values to the sixteen usual Digest parameter names (username, realm,
+     * nonce, uri, response, algorithm, cnonce, qop, nc, opaque, stale, domain, nextnonce, rspauth,
+     * charset, userhash), so a usual Authorization header needs no rescan.
+     */
     private static int nameHash(byte[] bytes, int start, int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + (bytes[i] | 0x20);
+            hash = 37 * hash + (bytes[i] | 0x20);
         }
-        return (hash ^ (hash >>> 6) ^ (hash >>> 12)) & 63;
+        return (hash ^ (hash >>> 7) ^ (hash >>> 14)) & 63;
     }
 
     /**

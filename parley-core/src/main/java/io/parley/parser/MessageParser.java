@@ -94,9 +94,9 @@ final class MessageParser {
     /** Reads the start line and returns the offset after it, or -1 after recording an error. */
     private int readStartLine(int start) {
         int searchEnd = Math.min(limit, start + limits.maxLineLength());
-        int lf = start;
+        int lf = ByteScan.indexOfControl(bytes, start, searchEnd);
         while (lf < searchEnd && bytes[lf] != '\n') {
-            lf++;
+            lf = ByteScan.indexOfControl(bytes, lf + 1, searchEnd);
         }
         if (lf >= searchEnd) {
             String reason = lf >= limit ? "start line without line end" : "start line longer than "
@@ -146,7 +146,7 @@ final class MessageParser {
         if (uriEnd - uriStart > limits.maxUriLength()) {
             return rejectStartLine(414, uriStart, "Request-URI longer than " + limits.maxUriLength() + " bytes");
         }
-        method = Method.of(reader.ascii(start, methodEnd));
+        method = StandardMethods.find(bytes, start, methodEnd);
         return readRequestUri(uriStart, uriEnd);
     }
 
@@ -185,8 +185,9 @@ final class MessageParser {
             return rejectStartLine(400, codeStart, "status code " + statusCode + " is not 100-699");
         }
         // Reason-Phrase allows HTAB but no other control character (RFC 3261 section 25.1).
-        for (int i = codeEnd + 1; i < lineEnd; i++) {
-            if (CharClass.isControl(bytes[i] & 0xFF) && bytes[i] != '\t') {
+        for (int i = ByteScan.indexOfControl(bytes, codeEnd + 1, lineEnd); i < lineEnd;
+                i = ByteScan.indexOfControl(bytes, i + 1, lineEnd)) {
+            if (bytes[i] != '\t') {
                 return rejectStartLine(400, i, "control character " + CharClass.hex(bytes[i]) + " in reason phrase");
             }
         }

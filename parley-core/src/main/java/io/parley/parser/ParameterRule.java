@@ -14,7 +14,7 @@ enum ParameterRule {
 
     /**
      * via-params (RFC 3261 section 20.42): branch is a token, ttl 0 to 255, rport a port when it has
-     * a value, and received and maddr a host; received may be an IPv6 address with or without
+     * a value, and received and maddr a host. A received IPv6 address may come with or without
      * brackets (RFC 5118 section 4.5).
      */
     VIA,

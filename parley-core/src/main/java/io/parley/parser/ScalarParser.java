@@ -92,12 +92,14 @@ final class ScalarParser {
         if (r.pos == beforeLws) {
             return r.fail("missing space before method");
         }
-        String method = r.readToken("method");
+        int methodStart = r.pos;
+        int methodEnd = r.readTokenEnd("method");
         r.skipLws();
-        if (method == null) {
+        if (methodEnd < 0) {
             return null;
         }
-        return r.atEnd() ? new CSeq(sequence, Method.of(method)) : r.fail("unexpected text after method");
+        return r.atEnd() ? new CSeq(sequence, StandardMethods.find(r.bytes, methodStart, methodEnd))
+                : r.fail("unexpected text after method");
     }
 
     /** callid = word [ "@" word ]. */

@@ -67,7 +67,7 @@ final class UriParser {
     private static SipUri readSipUri(ValueReader r, boolean secure) {
         int userStart = r.pos;
         int userEnd = r.pos;
-        int at = indexOf(r, '@');
+        int at = findUserEnd(r);
         if (at >= 0) {
             int colon = indexOfBefore(r, ':', at);
             userEnd = colon >= 0 ? colon : at;
@@ -288,6 +288,22 @@ final class UriParser {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Returns the offset of the first '@' in the rest of the URI, or -1. A run of user characters
+     * that ends at '@', the usual {@code user@host}, needs no search of the rest of the URI.
+     */
+    private static int findUserEnd(ValueReader r) {
+        byte[] bytes = r.bytes;
+        int pos = r.pos;
+        while (pos < r.end && CharClass.USER[bytes[pos] & 0xFF]) {
+            pos++;
+        }
+        if (pos < r.end && bytes[pos] == '@') {
+            return pos;
+        }
+        return indexOf(r, '@');
     }
 
     private static int indexOf(ValueReader r, char c) {

@@ -170,18 +170,22 @@ final class ValueReader {
     /** Skips a quoted-string at the cursor and returns false after {@link #fail} when it is unterminated. */
     boolean skipQuoted() {
         int start = pos;
-        pos++;
-        while (pos < end) {
-            byte b = bytes[pos];
-            if (b == '"') {
-                pos++;
+        int i = start + 1;
+        while (true) {
+            i = ByteScan.indexOfQuoteOrBackslash(bytes, i, end);
+            if (i >= end) {
+                break;
+            }
+            if (bytes[i] == '"') {
+                pos = i + 1;
                 return true;
             }
-            if (b == '\\' && pos + 1 < end && (bytes[pos + 1] == '\r' || bytes[pos + 1] == '\n')) {
+            if (i + 1 < end && (bytes[i + 1] == '\r' || bytes[i + 1] == '\n')) {
+                pos = i;
                 fail("quoted-pair of CR or LF");
                 return false;
             }
-            pos += b == '\\' ? 2 : 1;
+            i += 2;
         }
         pos = start;
         fail("unterminated quoted string");

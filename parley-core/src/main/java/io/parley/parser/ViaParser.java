@@ -18,6 +18,10 @@ final class ViaParser {
      */
     static Via readVia(ValueReader r) {
         r.skipLws();
+        String commonTransport = readCommonSentProtocol(r);
+        if (commonTransport != null) {
+            return readSentBy(r, "SIP", "2.0", commonTransport);
+        }
         String name = r.readToken("protocol name, such as SIP/2.0/UDP");
         if (name == null || !expectSlash(r)) {
             return null;
@@ -30,6 +34,44 @@ final class ViaParser {
         if (transport == null) {
             return null;
         }
+        return readSentBy(r, name, version, transport);
+    }
+
+    /**
+     * Reads {@code SIP/2.0/UDP}, {@code SIP/2.0/TCP} or {@code SIP/2.0/TLS} followed by LWS, the
+     * usual sent-protocols, and returns the transport. Returns null and leaves the cursor alone for
+     * anything else, which the general rule then reads.
+     */
+    private static String readCommonSentProtocol(ValueReader r) {
+        byte[] bytes = r.bytes;
+        int pos = r.pos;
+        if (r.end - pos < 12 || !CharClass.isLws(bytes[pos + 11]) || bytes[pos] != 'S' || bytes[pos + 1] != 'I'
+                || bytes[pos + 2] != 'P' || bytes[pos + 3] != '/' || bytes[pos + 4] != '2' || bytes[pos + 5] != '.'
+                || bytes[pos + 6] != '0' || bytes[pos + 7] != '/') {
+            return null;
+        }
+        String transport = transport(bytes[pos + 8], bytes[pos + 9], bytes[pos + 10]);
+        if (transport != null) {
+            r.pos = pos + 11;
+        }
+        return transport;
+    }
+
+    private static String transport(byte first, byte second, byte third) {
+        if (first == 'U' && second == 'D' && third == 'P') {
+            return "UDP";
+        }
+        if (first == 'T' && second == 'C' && third == 'P') {
+            return "TCP";
+        }
+        if (first == 'T' && second == 'L' && third == 'S') {
+            return "TLS";
+        }
+        return null;
+    }
+
+    /** Reads {@code LWS sent-by *( SEMI via-params )} after the sent-protocol. */
+    private static Via readSentBy(ValueReader r, String name, String version, String transport) {
         int beforeLws = r.pos;
         r.skipLws();
         if (r.pos == beforeLws) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.Contact;
 import io.parley.message.ContentType;
+import io.parley.message.HeaderName;
 import io.parley.message.NameAddress;
 import io.parley.message.Parameter;
 import io.parley.message.SipMessage;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -79,6 +81,35 @@ class WireValueTest {
         assertThat(via.parameters()).containsExactly(new Parameter("BRANCH", "z9hG4bK1"),
                 new Parameter("note", "\"a b\""), Parameter.flag("rport"));
         assertThat(via.format()).isEqualTo("SIP/2.0/UDP host.example.com:5070;BRANCH=z9hG4bK1;note=\"a b\";rport");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "SIP/2.0/UDP,   SIP, 2.0, UDP",
+        "SIP/2.0/TLS,   SIP, 2.0, TLS",
+        "SIP/2.0/TCP,   SIP, 2.0, TCP",
+        "sip/2.0/udp,   sip, 2.0, udp",
+        "SIP/2.0/UDPX,  SIP, 2.0, UDPX",
+        "SIP/2.0/SCTP,  SIP, 2.0, SCTP",
+        "SIP/2.1/UDP,   SIP, 2.1, UDP",
+        "SIP/2.0/UD,    SIP, 2.0, UD"
+    })
+    void viaReadsSentProtocol(String sentProtocol, String name, String version, String transport) {
+        Via via = SipParserTest.parse(request("Via: " + sentProtocol + " host.example.com;branch=z9hG4bK1"))
+                .topVia().orElseThrow();
+
+        assertThat(via.protocolName()).isEqualTo(name);
+        assertThat(via.protocolVersion()).isEqualTo(version);
+        assertThat(via.transport()).isEqualTo(transport);
+        assertThat(via.host()).isEqualTo("host.example.com");
+    }
+
+    @Test
+    void viaRejectsSentProtocolWithoutSpace() {
+        ParseError error = SipParserTest.reject(request("Via: SIP/2.0/UDP;branch=z9hG4bK1"));
+
+        assertThat(error.header()).isEqualTo("Via");
+        assertThat(error.reason()).isEqualTo("missing space before sent-by");
     }
 
     @Test
@@ -220,7 +251,7 @@ class WireValueTest {
         assertThat(message.topVia()).containsSame(via);
         assertThat(message.contentType()).containsSame(type);
         assertThat(message.from().tag()).contains("9fxced76sl");
-        assertThat(message.header(io.parley.message.HeaderName.VIA).orElseThrow().canonicalValue())
+        assertThat(message.header(HeaderName.VIA).orElseThrow().canonicalValue())
                 .isEqualTo(via.format());
     }
 
