@@ -59,7 +59,8 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        // One core is left to the stack thread, which receives every request and sends every response.
+        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
                 namedThreads("parley-registrar-worker-"));
         this.purger = Executors.newSingleThreadScheduledExecutor(namedThreads("parley-registrar-purge-"));
         this.stack = new SipStack(settings, this, trace);
