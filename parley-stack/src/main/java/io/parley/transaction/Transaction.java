@@ -3,8 +3,6 @@ package io.parley.transaction;
 import io.parley.message.SipRequest;
 import io.parley.transaction.TimerScheduler.ScheduledTimer;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +17,13 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
     /** The timers of RFC 3261 section 17 and RFC 6026, plus the 200 ms wait before a 100 Trying. */
     enum TimerName { A, B, D, E, F, G, H, I, J, K, L, M, TRYING_100 }
 
+    private static final int TIMER_COUNT = TimerName.values().length;
+
     final TransactionLayer layer;
     final TransactionKey key;
     final boolean reliable;
-    private final Map<TimerName, ScheduledTimer> timers = new EnumMap<>(TimerName.class);
+    /** The running timers by {@link TimerName#ordinal()}, made on the first start. */
+    private ScheduledTimer[] timers;
     private volatile TransactionState state;
 
     Transaction(TransactionLayer layer, TransactionKey key, boolean reliable, TransactionState initial) {
@@ -70,26 +71,38 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
             action.run();
             return;
         }
-        timers.put(name, layer.scheduler().schedule(delay, () -> {
-            timers.remove(name);
+        if (timers == null) {
+            timers = new ScheduledTimer[TIMER_COUNT];
+        }
+        timers[name.ordinal()] = layer.scheduler().schedule(delay, () -> {
+            timers[name.ordinal()] = null;
             if (state != TransactionState.TERMINATED) {
                 action.run();
             }
-        }));
+        });
     }
 
     final void cancelTimer(TimerName name) {
-        ScheduledTimer timer = timers.remove(name);
+        if (timers == null) {
+            return;
+        }
+        ScheduledTimer timer = timers[name.ordinal()];
         if (timer != null) {
+            timers[name.ordinal()] = null;
             timer.cancel();
         }
     }
 
     private void cancelAllTimers() {
-        for (ScheduledTimer timer : timers.values()) {
-            timer.cancel();
+        if (timers == null) {
+            return;
         }
-        timers.clear();
+        for (int i = 0; i < timers.length; i++) {
+            if (timers[i] != null) {
+                timers[i].cancel();
+                timers[i] = null;
+            }
+        }
     }
 
     final TimerSettings settings() {

@@ -21,6 +21,13 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     private final InboundProcessor processor;
     private final ParserLimits limits;
     private final BiConsumer<SipResponse, Flow> reply;
+    /**
+     * The flow of the previous datagram, reused while datagrams keep coming from the same peer to the
+     * same socket: a server keeps each request's flow with its transaction for Timer J, 32 s, and a
+     * busy peer such as a proxy or a load generator sends thousands a second. Only the event loop
+     * thread touches it.
+     */
+    private Flow lastFlow;
 
     DatagramHandler(InboundProcessor processor, ParserLimits limits, BiConsumer<SipResponse, Flow> reply) {
         this.processor = processor;
@@ -31,8 +38,7 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     @Override
     protected void channelRead0(ChannelHandlerContext context, DatagramPacket packet) {
         byte[] bytes = ByteBufUtil.getBytes(packet.content());
-        InetSocketAddress local = (InetSocketAddress) context.channel().localAddress();
-        Flow flow = new Flow(Transport.UDP, local, packet.sender());
+        Flow flow = flowOf(context, packet.sender());
         if (isKeepAlive(bytes)) {
             LOG.trace("keep-alive datagram from {}", flow.remote());
             return;
@@ -44,6 +50,17 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
             // Event-loop boundary: one bad datagram or handler must not stop the listener.
             LOG.error("failed to process a datagram from {} ({}); dropped", flow, Diagnostics.describe(bytes), e);
         }
+    }
+
+    private Flow flowOf(ChannelHandlerContext context, InetSocketAddress sender) {
+        Flow last = lastFlow;
+        if (last != null && last.remote().equals(sender)) {
+            return last;
+        }
+        InetSocketAddress local = (InetSocketAddress) context.channel().localAddress();
+        Flow flow = new Flow(Transport.UDP, local, sender);
+        lastFlow = flow;
+        return flow;
     }
 
     @Override
