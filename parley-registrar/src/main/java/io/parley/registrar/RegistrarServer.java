@@ -162,10 +162,16 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         stack.respondLater(transaction, SipResponse.forRequest(request, 500).build());
     }
 
+    /** The registrar reads a request only until it answers it, so completed transactions keep only the response. */
+    @Override
+    public boolean keepsRequestsAfterFinalResponse() {
+        return false;
+    }
+
     @Override
     public void onServerTransactionFailed(ServerTransaction transaction, Exception cause) {
-        LOG.warn("response to {} call-id={} from {} was not delivered: {}", transaction.request().method(),
-                transaction.request().callId(), transaction.flow().remote(), cause.getMessage());
+        LOG.warn("response to {} branch={} from {} was not delivered: {}", transaction.method(), transaction.branch(),
+                transaction.flow().remote(), cause.getMessage());
     }
 
     private void purge() {

@@ -26,12 +26,12 @@ public final class NonInviteServerTransaction extends ServerTransaction {
 
     @Override
     void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
-        checkMatches(response);
         TransactionState state = state();
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
             throw new IllegalStateException("a final response to " + key.method() + " was already sent; the "
                     + response.statusCode() + " is dropped");
         }
+        checkMatches(response);
         send(response, bytes);
         if (response.isProvisional()) {
             moveTo(TransactionState.PROCEEDING);

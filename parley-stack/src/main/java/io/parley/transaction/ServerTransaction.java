@@ -22,7 +22,7 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /** The request; after {@link #compact} null until {@link #request()} parses it again. */
     private volatile SipRequest request;
-    /** The request's bytes once {@link #compact} dropped the parsed request, else null. */
+    /** The request's bytes once {@link #compact} dropped the parsed request; null before, or when released. */
     private volatile byte[] compactRequest;
     final Flow flow;
     /** The last response sent; null after {@link #compact} until a retransmission parses it again. */
@@ -44,6 +44,10 @@ public abstract sealed class ServerTransaction extends Transaction
         if (current != null) {
             return current;
         }
+        if (compactRequest == null) {
+            throw new IllegalStateException("the request of transaction " + branch() + " was released after its final"
+                    + " response, because its transaction user does not keep requests");
+        }
         // Bytes this stack serialized from a valid request parse again; a race parses them twice.
         MessageParseResult parsed = SipParser.parseDatagram(compactRequest);
         if (!(parsed instanceof MessageParseResult.Parsed done) || !(done.message() instanceof SipRequest again)) {
@@ -51,6 +55,11 @@ public abstract sealed class ServerTransaction extends Transaction
         }
         request = again;
         return again;
+    }
+
+    /** Returns the method of the request, available after the request is released. */
+    public Method method() {
+        return key.method();
     }
 
     /** Returns the flow the request arrived on. */
@@ -125,8 +134,7 @@ public abstract sealed class ServerTransaction extends Transaction
         if (isTerminated()) {
             return;
         }
-        LOG.warn("sending a response to {} failed (Call-ID {}, branch {}): {}", key.method(), request().callId(),
-                branch(), failure.getMessage());
+        LOG.warn("sending a response to {} failed (branch {}): {}", key.method(), branch(), failure.getMessage());
         moveTo(TransactionState.TERMINATED);
         Exception cause = failure instanceof Exception exception ? exception : new RuntimeException(failure);
         layer.user().onServerTransactionFailed(this, cause);
@@ -141,7 +149,8 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Keeps the request and the last response as bytes only. A non-INVITE transaction over UDP stays
+     * Keeps the request and the last response as bytes only, or only the response when the
+     * transaction user does not keep requests. A non-INVITE transaction over UDP stays
      * in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server under load holds many,
      * and their decoded values would keep several kilobytes each alive that long. The request parses
      * again when {@link #request()} is next called, and the response when it is resent.
@@ -149,7 +158,9 @@ public abstract sealed class ServerTransaction extends Transaction
     final void compact(byte[] requestBytes) {
         SipRequest current = request;
         if (current != null) {
-            compactRequest = requestBytes != null ? requestBytes : current.toBytes();
+            if (layer.user().keepsRequestsAfterFinalResponse()) {
+                compactRequest = requestBytes != null ? requestBytes : current.toBytes();
+            }
             request = null;
         }
         if (lastResponse != null) {

@@ -175,7 +175,8 @@ public final class SipStack implements AutoCloseable {
             return;
         }
         byte[] bytes = response.toBytes();
-        byte[] requestBytes = transaction.request().toBytes();
+        byte[] requestBytes = layer.user().keepsRequestsAfterFinalResponse()
+                ? transaction.request().toBytes() : null;
         execute(loop, transaction, response, () -> {
             try {
                 transaction.respond(response, bytes, requestBytes);
@@ -191,7 +192,7 @@ public final class SipStack implements AutoCloseable {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
             LOG.debug("dropped the {} to {} call-id={} because the stack is closing", response.statusCode(),
-                    transaction.request().method(), transaction.request().callId());
+                    transaction.method(), response.callId());
         }
     }
 
@@ -204,8 +205,8 @@ public final class SipStack implements AutoCloseable {
     }
 
     private static void logDropped(ServerTransaction transaction, SipResponse response, RuntimeException reason) {
-        LOG.warn("dropped the {} to {} call-id={}: {}", response.statusCode(), transaction.request().method(),
-                transaction.request().callId(), reason.getMessage());
+        LOG.warn("dropped the {} to {} call-id={}: {}", response.statusCode(), transaction.method(), response.callId(),
+                reason.getMessage());
     }
 
     /**

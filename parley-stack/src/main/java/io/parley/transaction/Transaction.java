@@ -51,9 +51,7 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
         if (state == next || state == TransactionState.TERMINATED) {
             return;
         }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} transaction {} {} -> {} (Call-ID {})", kind(), key.branch(), state, next, request().callId());
-        }
+        LOG.debug("{} transaction {} {} {} -> {}", kind(), key.branch(), key.method(), state, next);
         state = next;
         if (next == TransactionState.TERMINATED) {
             cancelAllTimers();
@@ -117,6 +115,6 @@ abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
 
     @Override
     public String toString() {
-        return kind() + " transaction " + key.branch() + " " + request().method() + " " + state;
+        return kind() + " transaction " + key.branch() + " " + key.method() + " " + state;
     }
 }

@@ -76,6 +76,23 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
+    void completedReleasesRequestWhenUserKeepsNone() {
+        fixture.user.keepsRequests = false;
+        ServerTransaction transaction = receive(Transport.UDP);
+        SipResponse ok = TestMessages.response(register, 200);
+        transaction.respond(ok);
+
+        fixture.receive(register, Transport.UDP);
+
+        assertThat(fixture.transport.responses()).containsExactly(ok, ok);
+        assertThat(transaction.method()).isEqualTo(Method.REGISTER);
+        assertThatThrownBy(transaction::request).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("released");
+        assertThatThrownBy(() -> transaction.respond(ok)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already sent");
+    }
+
+    @Test
     void timerJTerminatesAfter64TimesT1OverUdp() {
         ServerTransaction transaction = receive(Transport.UDP);
         transaction.respond(TestMessages.response(register, 200));
