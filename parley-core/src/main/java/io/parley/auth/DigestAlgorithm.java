@@ -27,6 +27,8 @@ public enum DigestAlgorithm {
     private final String jcaName;
     private final boolean session;
     private final int strength;
+    /** One MessageDigest per thread: looking one up costs about as much as hashing a digest field. */
+    private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(this::newMessageDigest);
 
     DigestAlgorithm(String ianaName, String jcaName, boolean session, int strength) {
         this.ianaName = ianaName;
@@ -92,7 +94,7 @@ public enum DigestAlgorithm {
 
     /** Hashes {@code bytes} and returns lower-case hex. */
     public String hashHex(byte[] bytes) {
-        return HEX.formatHex(newMessageDigest().digest(bytes));
+        return HEX.formatHex(digests.get().digest(bytes));
     }
 
     private MessageDigest newMessageDigest() {

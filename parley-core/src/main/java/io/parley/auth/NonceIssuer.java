@@ -30,6 +30,11 @@ public final class NonceIssuer {
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /**
+     * One keyed Mac per thread: a Mac is not thread-safe, and looking one up and keying it costs more
+     * than the HMAC of a nonce. doFinal resets it for the next use.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Clock clock;
     private final SecureRandom random;
     private final Duration lifetime;
@@ -100,11 +105,16 @@ public final class NonceIssuer {
 
     /** Computes HMAC-SHA256 over the time and random parts of {@code nonceBytes}. */
     private byte[] mac(byte[] nonceBytes) {
+        Mac mac = macs.get();
+        mac.update(nonceBytes, 0, TIME_BYTES + RANDOM_BYTES);
+        return mac.doFinal();
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(key);
-            mac.update(nonceBytes, 0, TIME_BYTES + RANDOM_BYTES);
-            return mac.doFinal();
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             // Every Java SE runtime provides HmacSHA256, and any non-empty key is valid for it.
             throw new IllegalStateException("HmacSHA256 is unavailable in this Java runtime", e);

@@ -20,9 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * The registrar on the network: listeners on UDP, TCP and TLS, each request through a server
  * transaction into a {@link Registrar}, and a periodic purge of expired bindings.
  *
- * <p>The stack thread receives, parses and matches every request, so it does nothing else: each
- * request is processed on a worker thread up to the location store, and the store's future hands
- * the response back to the stack. The SQLite store commits on a writer thread of its own, so no
- * worker waits for a disk (see {@link io.parley.location.LocationStore#registerAsync}).
+ * <p>Each request is processed on the stack thread up to the location store: the checks of RFC 3261
+ * section 10.3 and digest verification need no disk or network, and handing each request to another
+ * thread cost more than the work itself under load. The store must then not block in
+ * {@link io.parley.location.LocationStore#registerAsync}: the in-memory store never does, and the
+ * SQLite store commits on a writer thread of its own, whose future hands the response back to the
+ * stack (see {@link TransactionUser}).
  */
 public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
@@ -51,7 +51,6 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     private final Registrar registrar;
     private final SipStack stack;
-    private final ExecutorService workers;
     private final ScheduledExecutorService purger;
     private volatile boolean closing;
     /** Requests whose response is still being computed, such as those waiting for the store. */
@@ -59,9 +58,6 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     private RegistrarServer(Registrar registrar, StackSettings settings, MessageTraceListener trace) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
-        // One core is left to the stack thread, which receives every request and sends every response.
-        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-                namedThreads("parley-registrar-worker-"));
         this.purger = Executors.newSingleThreadScheduledExecutor(namedThreads("parley-registrar-purge-"));
         this.stack = new SipStack(settings, this, trace);
     }
@@ -116,18 +112,11 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
 
     @Override
     public void onRequest(ServerTransaction transaction) {
-        unanswered.incrementAndGet();
-        try {
-            workers.execute(() -> process(transaction));
-        } catch (RejectedExecutionException e) {
-            unanswered.decrementAndGet();
-            // The server is closing: the request gets no response, and the client retries elsewhere or later.
-            LOG.debug("dropped {} call-id={} because the registrar is closing", transaction.request().method(),
-                    transaction.request().callId());
-        }
+        process(transaction);
     }
 
     private void process(ServerTransaction transaction) {
+        unanswered.incrementAndGet();
         SipRequest request = transaction.request();
         Flow flow = transaction.flow();
         RequestSource source = new RequestSource(SocketAddresses.host(flow.remote().getAddress()),
@@ -192,7 +181,6 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
     public void close() {
         closing = true;
         purger.shutdownNow();
-        workers.shutdown();
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             while (unanswered.get() > 0 && System.nanoTime() < deadline) {
@@ -201,7 +189,6 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            workers.shutdownNow();
             stack.close();
         }
     }
