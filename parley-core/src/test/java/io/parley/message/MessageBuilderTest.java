@@ -37,7 +37,7 @@ class MessageBuilderTest {
     }
 
     @Test
-    void withTopViaEqualsBuilderCopyWithThatVia() {
+    void withTopViaMatchesBuilderCopy() {
         SipRequest request = register().toBuilder()
                 .vias(List.of(Via.of("UDP", "192.0.2.10", 5060, "z9hG4bK776asdhds"),
                         Via.of("TCP", "192.0.2.20", 5060, "z9hG4bKother")))

@@ -255,7 +255,7 @@ public final class SqliteLocationStore implements LocationStore {
         }
     }
 
-    /** The writer thread: commits the queue batch by batch until {@link #close} and the queue is empty. */
+    /** Commits the queue batch by batch, on the writer thread, until {@link #close} and the queue is empty. */
     private void writeQueued() {
         List<PendingRegister> batch = new ArrayList<>(MAX_BATCH_SIZE);
         while (takeBatch(batch)) {
@@ -349,9 +349,9 @@ public final class SqliteLocationStore implements LocationStore {
 
     /**
      * Applies every request of {@code batch} and commits them all. A first pass applies them without
-     * savepoints, which costs two statements less per request; when a request fails there, the pass
-     * is rolled back and a second one applies each request in its own savepoint, so the failure
-     * rolls back alone.
+     * savepoints, which saves two statements per request. When a request fails there, that pass is
+     * rolled back, and a second one applies each request in its own savepoint, so the failure rolls
+     * back alone.
      */
     private List<Attempt> applyAndCommit(List<PendingRegister> batch) throws SQLException {
         checkOpen();

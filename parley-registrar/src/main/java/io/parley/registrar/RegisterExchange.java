@@ -37,7 +37,7 @@ final class RegisterExchange {
     }
 
     /**
-     * Processes {@code request}. The future holds the response, and completes only after the store has
+     * Processes {@code request}. The future completes with the response only after the store has
      * committed any change, on the store's thread when it has one.
      */
     static CompletableFuture<SipResponse> run(Registrar registrar, SipRequest request, RequestSource source) {
@@ -177,7 +177,7 @@ final class RegisterExchange {
         };
     }
 
-    /** A store failure is answered 500; anything else stays a failure, which the caller answers 500 as well. */
+    /** Returns a 500 for a store failure, and rethrows any other failure, for which the caller sends a 500 too. */
     private SipResponse storeFailed(AddressOfRecord aor, Throwable failure) {
         Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                 ? wrapped.getCause() : failure;

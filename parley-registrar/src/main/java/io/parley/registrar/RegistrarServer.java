@@ -137,7 +137,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         });
     }
 
-    /** The request gets a 500, so the client does not wait for Timer F. */
+    /** Logs the failure and sends a 500, so the client does not wait for Timer F. */
     private void failed(ServerTransaction transaction, RequestSource source, Throwable failure) {
         SipRequest request = transaction.request();
         Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
@@ -151,7 +151,7 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         stack.respondLater(transaction, SipResponse.forRequest(request, 500).build());
     }
 
-    /** The registrar reads a request only until it answers it, so completed transactions keep only the response. */
+    /** Returns false: the registrar reads a request only until it responds, so completed transactions keep only the response. */
     @Override
     public boolean keepsRequestsAfterFinalResponse() {
         return false;

@@ -61,7 +61,7 @@ final class ResponseFactory {
         return new Warning(MISCELLANEOUS_WARNING, WARN_AGENT, detail.isEmpty() ? reason : reason + ": " + detail);
     }
 
-    /** The Date text of one second, reused because a busy registrar answers many REGISTERs a second. */
+    /** The Date text of one second, reused because a busy registrar sends many responses a second. */
     private record DateText(long epochSecond, String text) {
     }
 

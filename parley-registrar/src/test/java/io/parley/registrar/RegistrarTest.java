@@ -104,7 +104,7 @@ class RegistrarTest {
     }
 
     @Test
-    void handleAsyncAnswersOnlyOnceTheStoreHasCommitted() {
+    void handleAsyncWaitsForStoreCommit() {
         CompletableFuture<RegisterResult> commit = new CompletableFuture<>();
         List<RegisterRequest> seen = new ArrayList<>();
         Registrar registrar = new Registrar(RegistrarConfig.open(), new InMemoryCredentialStore(),

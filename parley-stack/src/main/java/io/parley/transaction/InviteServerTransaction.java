@@ -58,7 +58,7 @@ public final class InviteServerTransaction extends ServerTransaction {
         }
     }
 
-    /** The INVITE transaction keeps no bytes: its responses are few and short-lived. */
+    /** Sends like {@link #respond(SipResponse)}: an INVITE transaction keeps no bytes, because its responses are few and short-lived. */
     @Override
     void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
         respond(response);

@@ -151,7 +151,7 @@ public abstract sealed class ServerTransaction extends Transaction
     /**
      * Keeps the request and the last response as bytes only, or only the response when the
      * transaction user does not keep requests. A non-INVITE transaction over UDP stays
-     * in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server under load holds many,
+     * in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server under load keeps many,
      * and their decoded values would keep several kilobytes each alive that long. The request parses
      * again when {@link #request()} is next called, and the response when it is resent.
      */

@@ -22,10 +22,9 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     private final ParserLimits limits;
     private final BiConsumer<SipResponse, Flow> reply;
     /**
-     * The flow of the previous datagram, reused while datagrams keep coming from the same peer to the
-     * same socket: a server keeps each request's flow with its transaction for Timer J, 32 s, and a
-     * busy peer such as a proxy or a load generator sends thousands a second. Only the event loop
-     * thread touches it.
+     * The flow of the previous datagram, reused while datagrams keep coming from the same peer. A
+     * server keeps each request's flow with its transaction for Timer J, 32 s, and a busy peer such
+     * as a proxy or a load generator sends thousands a second. Only the event loop thread uses it.
      */
     private Flow lastFlow;
 

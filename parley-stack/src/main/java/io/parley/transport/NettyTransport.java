@@ -41,10 +41,11 @@ public final class NettyTransport implements SipTransport, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
 
     /**
-     * The socket receive buffer asked for on UDP listeners. Datagrams that arrive while the buffer is
-     * full are dropped by the kernel and come back only as retransmissions 500 ms later, so a server
-     * needs room for the bursts that a garbage collection pause lets pile up: 4 MiB holds about 3000
-     * typical SIP requests. Linux caps the size at net.core.rmem_max.
+     * The socket receive buffer asked for on UDP listeners. The kernel drops datagrams that arrive
+     * while the buffer is full, and they come back only as retransmissions 500 ms later. So a server
+     * needs room for the requests that pile up during a garbage collection pause. By the socket memory
+     * that ss reports, 4 MiB (which Linux doubles for its bookkeeping) fits roughly 3000 requests of
+     * 700 bytes. Linux caps the size at net.core.rmem_max.
      */
     static final int UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 

@@ -77,7 +77,7 @@ class FifoTimerSchedulerTest {
     }
 
     @Test
-    void timerStartedByATimerOfTheSameDurationRunsLater() {
+    void timerStartedInLaneRunsLater() {
         scheduler.schedule(Duration.ofMillis(500), () -> {
             ran.add("first");
             scheduler.schedule(Duration.ofMillis(500), record("second"));

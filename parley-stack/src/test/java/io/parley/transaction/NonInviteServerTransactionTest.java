@@ -64,7 +64,7 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void completedKeepsOnlyBytesAndStillReturnsEqualRequestAndResponse() {
+    void completedKeepsBytesOfRequestAndResponse() {
         ServerTransaction transaction = receive(Transport.UDP);
         SipResponse ok = TestMessages.response(register, 200);
         transaction.respond(ok, ok.toBytes(), register.toBytes());

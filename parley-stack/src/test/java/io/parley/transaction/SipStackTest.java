@@ -115,7 +115,7 @@ class SipStackTest {
     }
 
     @Test
-    void respondLaterFromAnotherThreadAnswersAndResendsOnRetransmission() throws Exception {
+    void respondLaterResendsOnRetransmission() throws Exception {
         SipRequest register = request(Method.REGISTER);
         var pending = client.send(register, serverDestination());
         ServerTransaction transaction = nextServerRequest();

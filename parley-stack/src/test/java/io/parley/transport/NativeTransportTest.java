@@ -20,7 +20,7 @@ class NativeTransportTest {
     }
 
     @Test
-    void usesEpollOnLinuxX86UnlessNioIsRequested() {
+    void choosesEpollUnlessNioRequested() {
         boolean linuxX86 = System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64");
 
         if (nioRequested()) {
