@@ -63,6 +63,8 @@ public final class SqliteLocationStore implements LocationStore {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Thread writer;
     private boolean stopping;
+    /** The Error that ended the writer thread, if one did; guarded by {@link #queueLock}. */
+    private Error writerFailure;
     private boolean closed;
 
     /** A register call waiting in the queue, completed by the writer thread after its batch. */
@@ -187,6 +189,11 @@ public final class SqliteLocationStore implements LocationStore {
         PendingRegister pending = new PendingRegister(request, new CompletableFuture<>());
         queueLock.lock();
         try {
+            if (writerFailure != null) {
+                return CompletableFuture.failedFuture(new LocationStoreException("location store " + databaseFile
+                        + " stopped after its writer thread failed: " + writerFailure + "; restart the registrar",
+                        writerFailure));
+            }
             if (stopping) {
                 return CompletableFuture.failedFuture(new IllegalStateException("location store " + databaseFile
                         + " is closed"));
@@ -258,14 +265,39 @@ public final class SqliteLocationStore implements LocationStore {
     /** Commits the queue batch by batch, on the writer thread, until {@link #close} and the queue is empty. */
     private void writeQueued() {
         List<PendingRegister> batch = new ArrayList<>(MAX_BATCH_SIZE);
-        while (takeBatch(batch)) {
-            List<Attempt> attempts = List.of();
-            try {
-                attempts = commitBatch(batch);
-            } finally {
-                completeBatch(batch, attempts);
-                batch.clear();
+        try {
+            while (takeBatch(batch)) {
+                List<Attempt> attempts = List.of();
+                try {
+                    attempts = commitBatch(batch);
+                } finally {
+                    completeBatch(batch, attempts);
+                    batch.clear();
+                }
             }
+        } catch (Error e) {
+            // A thread boundary: without the writer nothing would ever complete, so later calls fail at once.
+            stopAfterWriterFailure(e);
+            throw e;
+        }
+    }
+
+    /** Fails the queued calls and every later one with {@code failure}, which ended the writer thread. */
+    private void stopAfterWriterFailure(Error failure) {
+        List<PendingRegister> abandoned;
+        queueLock.lock();
+        try {
+            stopping = true;
+            writerFailure = failure;
+            abandoned = new ArrayList<>(queue);
+            queue.clear();
+        } finally {
+            queueLock.unlock();
+        }
+        for (PendingRegister pending : abandoned) {
+            outstanding.decrementAndGet();
+            pending.result().completeExceptionally(new LocationStoreException("registering " + pending.request().aor()
+                    + " failed because the store's writer thread stopped: " + failure, failure));
         }
     }
 
