@@ -45,6 +45,7 @@ final class BindingTable implements AutoCloseable {
     private final PreparedStatement upsert;
     private final PreparedStatement delete;
     private final PreparedStatement deleteExpired;
+    private final PreparedStatement dataVersion;
 
     BindingTable(Connection connection) throws SQLException {
         selectByAor = connection.prepareStatement("SELECT " + COLUMNS + " FROM binding WHERE aor = ?");
@@ -55,6 +56,18 @@ final class BindingTable implements AutoCloseable {
                 "INSERT OR REPLACE INTO binding (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         delete = connection.prepareStatement("DELETE FROM binding WHERE aor = ? AND contact_uri = ?");
         deleteExpired = connection.prepareStatement("DELETE FROM binding WHERE expires_at_ms <= ?");
+        dataVersion = connection.prepareStatement("PRAGMA data_version");
+    }
+
+    /**
+     * Returns SQLite's data version, which changes when another connection, in this process or
+     * another, commits a change to the database (https://www.sqlite.org/pragma.html#pragma_data_version).
+     */
+    long dataVersion() throws SQLException {
+        try (ResultSet row = dataVersion.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /** Returns every stored binding of {@code aor}, expired or not. */
@@ -112,7 +125,8 @@ final class BindingTable implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : List.of(selectByAor, selectLiveByAor, selectExpired, upsert, delete, deleteExpired)) {
+        for (PreparedStatement statement : List.of(selectByAor, selectLiveByAor, selectExpired, upsert, delete, deleteExpired,
+                dataVersion)) {
             statement.close();
         }
     }

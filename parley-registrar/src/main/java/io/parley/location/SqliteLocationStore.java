@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,11 +50,21 @@ public final class SqliteLocationStore implements LocationStore {
      */
     static final int MAX_BATCH_SIZE = 64;
 
+    /** The most AORs whose rows the store keeps in memory; past it the cache starts again empty. */
+    static final int MAX_CACHED_AORS = 100_000;
+
     private final Path databaseFile;
     private final Settings settings;
     private final Connection connection;
     private final Statement transactionStatement;
     private final BindingTable table;
+    /**
+     * The rows of recently registered AORs as committed, so that a REGISTER needs no SELECT. Valid
+     * while {@link BindingTable#dataVersion} stays {@link #cachedVersion}: another connection's
+     * commit clears it. Guarded by {@link #lock}.
+     */
+    private final Map<String, List<Binding>> cachedRows = new HashMap<>();
+    private long cachedVersion = Long.MIN_VALUE;
     /** Guards the connection, the prepared statements and {@link #closed}. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Guards {@link #queue} and {@link #stopping}. */
@@ -232,6 +244,7 @@ public final class SqliteLocationStore implements LocationStore {
         return inTransaction("purging expired bindings", () -> {
             List<Binding> expired = table.selectExpired(now);
             table.deleteExpired(now);
+            cachedRows.clear();
             return expired;
         });
     }
@@ -396,19 +409,30 @@ public final class SqliteLocationStore implements LocationStore {
         List<Attempt> attempts = new ArrayList<>(batch.size());
         transactionStatement.execute("BEGIN IMMEDIATE");
         try {
+            long version = table.dataVersion();
+            if (version != cachedVersion) {
+                cachedRows.clear();
+                cachedVersion = version;
+            }
+            // The rows this batch wrote, which reach the cache only once the batch has committed.
+            Map<String, List<Binding>> written = new HashMap<>();
             for (PendingRegister pending : batch) {
                 if (savepoints) {
-                    attempts.add(applyInSavepoint(pending.request()));
+                    attempts.add(applyInSavepoint(pending.request(), written));
                     continue;
                 }
                 try {
-                    attempts.add(apply(pending.request()));
+                    attempts.add(apply(pending.request(), written));
                 } catch (SQLException | RuntimeException e) {
                     transactionStatement.execute("ROLLBACK");
                     return null;
                 }
             }
             transactionStatement.execute("COMMIT");
+            if (cachedRows.size() + written.size() > MAX_CACHED_AORS) {
+                cachedRows.clear();
+            }
+            cachedRows.putAll(written);
             return attempts;
         } catch (SQLException | RuntimeException e) {
             SqliteSchema.rollbackAfterFailure(transactionStatement, e);
@@ -416,27 +440,51 @@ public final class SqliteLocationStore implements LocationStore {
         }
     }
 
-    private Attempt apply(RegisterRequest request) throws SQLException {
-        List<Binding> stored = table.selectAll(request.aor());
+    /** Applies one request, reading the AOR's rows from {@code written}, the cache or the table, and records the rows it leaves. */
+    private Attempt apply(RegisterRequest request, Map<String, List<Binding>> written) throws SQLException {
+        String aor = request.aor();
+        List<Binding> stored = written.get(aor);
+        if (stored == null) {
+            stored = cachedRows.get(aor);
+        }
+        if (stored == null) {
+            stored = List.copyOf(table.selectAll(aor));
+        }
         BindingRules.Outcome outcome = BindingRules.apply(stored, request);
         if (outcome.applied()) {
-            writeChanges(request.aor(), stored, outcome.bindings());
+            writeChanges(aor, stored, outcome.bindings());
+            // The table now holds exactly these rows for the AOR: writeChanges deleted the others.
+            written.put(aor, List.copyOf(outcome.bindings()));
+        } else {
+            written.put(aor, stored);
         }
         return new Attempt(outcome.result(), null);
     }
 
-    private Attempt applyInSavepoint(RegisterRequest request) throws SQLException {
+    private Attempt applyInSavepoint(RegisterRequest request, Map<String, List<Binding>> written) throws SQLException {
+        String aor = request.aor();
+        List<Binding> before = written.get(aor);
         transactionStatement.execute("SAVEPOINT register");
         try {
-            Attempt attempt = apply(request);
+            Attempt attempt = apply(request, written);
             transactionStatement.execute("RELEASE register");
             return attempt;
         } catch (SQLException e) {
+            restore(written, aor, before);
             rollbackToSavepoint(e);
-            return Attempt.failed(SqliteFailures.wrap("registering " + request.aor(), databaseFile, settings.busyTimeout(), e));
+            return Attempt.failed(SqliteFailures.wrap("registering " + aor, databaseFile, settings.busyTimeout(), e));
         } catch (RuntimeException e) {
+            restore(written, aor, before);
             rollbackToSavepoint(e);
             return Attempt.failed(e);
+        }
+    }
+
+    private static void restore(Map<String, List<Binding>> written, String aor, List<Binding> before) {
+        if (before == null) {
+            written.remove(aor);
+        } else {
+            written.put(aor, before);
         }
     }
 

@@ -61,6 +61,19 @@ class SqliteLocationStoreTest extends LocationStoreContractTest {
     }
 
     @Test
+    void registerSeesChangeByAnotherConnection() throws Exception {
+        store.register(request("c1", 1, T0, ContactChange.add(CONTACT_A, 3600, null)));
+        try (Connection other = rawConnection(databaseFile()); Statement statement = other.createStatement()) {
+            statement.executeUpdate("DELETE FROM binding WHERE aor = '" + AOR + "'");
+        }
+
+        RegisterResult result = store.register(request("c1", 2, T0, ContactChange.add(CONTACT_B, 3600, null)));
+
+        assertThat(contacts(applied(result).bindings())).containsExactly(CONTACT_B);
+        assertThat(contacts(store.lookup(AOR, T0))).containsExactly(CONTACT_B);
+    }
+
+    @Test
     void closeCommitsTheRegistersAlreadyQueued() throws Exception {
         List<CompletableFuture<RegisterResult>> queued = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
