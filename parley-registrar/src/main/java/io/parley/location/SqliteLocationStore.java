@@ -440,7 +440,10 @@ public final class SqliteLocationStore implements LocationStore {
         }
     }
 
-    /** Applies one request, reading the AOR's rows from {@code written}, the cache or the table, and records the rows it leaves. */
+    /**
+     * Applies one request. It reads the AOR's rows from {@code written}, else from the cache, else from
+     * the table, and records in {@code written} the rows it leaves.
+     */
     private Attempt apply(RegisterRequest request, Map<String, List<Binding>> written) throws SQLException {
         String aor = request.aor();
         List<Binding> stored = written.get(aor);
@@ -453,7 +456,7 @@ public final class SqliteLocationStore implements LocationStore {
         BindingRules.Outcome outcome = BindingRules.apply(stored, request);
         if (outcome.applied()) {
             writeChanges(aor, stored, outcome.bindings());
-            // The table now holds exactly these rows for the AOR: writeChanges deleted the others.
+            // The table now contains exactly these rows for the AOR, because writeChanges deleted the others.
             written.put(aor, List.copyOf(outcome.bindings()));
         } else {
             written.put(aor, stored);
