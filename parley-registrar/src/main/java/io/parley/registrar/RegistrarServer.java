@@ -20,10 +20,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,11 +131,16 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
             response = CompletableFuture.failedFuture(e);
         }
         response.whenComplete((answer, failure) -> {
-            unanswered.decrementAndGet();
-            if (failure == null) {
-                answer.ifPresent(value -> stack.respondLater(transaction, value));
-            } else {
-                failed(transaction, source, failure);
+            // Counted until the response is queued on the stack thread, so close() cannot stop the
+            // listeners between the store's commit and the send.
+            try {
+                if (failure == null) {
+                    answer.ifPresent(value -> stack.respondLater(transaction, value));
+                } else {
+                    failed(transaction, source, failure);
+                }
+            } finally {
+                unanswered.decrementAndGet();
             }
         });
     }
@@ -186,10 +194,25 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
             while (unanswered.get() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            sendQueuedResponses(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stack.close();
+        }
+    }
+
+    /**
+     * Waits until the stack thread has run the tasks queued before this call, among them the
+     * responses passed to {@link SipStack#respondLater}, because the stack thread runs its tasks in
+     * order. Without it, closing the stack would drop them.
+     */
+    private void sendQueuedResponses(long deadline) throws InterruptedException {
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        try {
+            stack.executor().submit(() -> { }).get(remaining, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | RejectedExecutionException | TimeoutException e) {
+            LOG.warn("closing without waiting for the queued responses: {}", e.toString());
         }
     }
 
