@@ -38,7 +38,7 @@ class ByteScanTest {
     }
 
     @Test
-    void indexOfGreaterThanOrSpaceMatchesByteSearch() {
+    void greaterThanOrSpaceMatchesByteSearch() {
         Random random = new Random(3261);
         for (int round = 0; round < 20_000; round++) {
             byte[] bytes = randomBytes(random);

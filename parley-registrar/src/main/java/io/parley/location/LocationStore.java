@@ -26,8 +26,8 @@ public interface LocationStore extends AutoCloseable {
      * Applies the changes of one REGISTER like {@link #register}, for a caller that must not wait, such
      * as a network event loop. The future completes once the changes are committed, or exceptionally
      * with the exception {@link #register} would throw. This default calls {@link #register} on the
-     * calling thread. That suits a store that never blocks, so a store that waits for a disk or a
-     * network overrides it.
+     * calling thread, which suits a store that keeps its data in memory. A store that waits for a
+     * disk or a network must override it, or it blocks the caller's thread.
      */
     default CompletableFuture<RegisterResult> registerAsync(RegisterRequest request) {
         try {

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * A scheduler for the transaction timers that keeps one FIFO queue per timer duration. The timers of
  * RFC 3261 section 17 take a few fixed durations: multiples of T1, T2, T4 and 64*T1. So timers of
  * one duration expire in the order they started, and only the head of each queue needs a task on the
- * executor. Starting or cancelling a timer is then constant time and holds one small object, where a
- * task per timer would cost an insertion into and a removal from the executor's priority queue: a
- * registrar under load holds hundreds of thousands of Timer J entries.
+ * executor. Starting or cancelling a timer is then constant time and costs one small object, where a
+ * task per timer would cost an insertion into and a removal from the executor's priority queue. A
+ * registrar under load keeps hundreds of thousands of Timer J entries.
  *
  * <p>Not thread-safe: schedule, cancel and the executor's tasks must all run on one thread, the
  * thread of the transaction layer. A cancelled timer releases its task at once and its entry when

@@ -32,7 +32,12 @@ public final class NonInviteServerTransaction extends ServerTransaction {
                     + response.statusCode() + " is dropped");
         }
         checkMatches(response);
-        send(response, bytes);
+        byte[] wire = bytes;
+        if (wire == null && keepsResponseForRetransmission(response)) {
+            // Serialized once here, so that compact() keeps these bytes instead of serializing again.
+            wire = response.toBytes();
+        }
+        send(response, wire);
         if (response.isProvisional()) {
             moveTo(TransactionState.PROCEEDING);
             return;
