@@ -18,7 +18,7 @@ import java.util.Arrays;
 final class RetainedResponses {
 
     private static final int CHUNK_BITS = 18;
-    /** Size of one chunk of the log; a power of two, so that a log position splits into chunk and offset. */
+    /** Size of one chunk of the log. A power of two, so a log position splits into chunk index and offset. */
     static final int CHUNK_SIZE = 1 << CHUNK_BITS;
     /** Record header: total length (int), deadline (long), key length (int). */
     private static final int HEADER_SIZE = 16;
@@ -35,7 +35,7 @@ final class RetainedResponses {
     /** Log position where the next record goes. */
     private long tail;
 
-    /** Log position plus one of each entry, 0 for an empty slot; linear probing. */
+    /** Hash table with linear probing: the log position plus one of each entry, or 0 for an empty slot. */
     private long[] positions = new long[INITIAL_CAPACITY];
     private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
@@ -73,7 +73,7 @@ final class RetainedResponses {
         return true;
     }
 
-    /** Returns a copy of the response kept for {@code key}, or null when there is none. */
+    /** Returns a copy of the response kept for {@code key}, or null when none is kept. */
     byte[] find(TransactionKey key) {
         encode(key);
         int slot = slotOf(hash(scratch, 0, scratchLength));
@@ -91,7 +91,7 @@ final class RetainedResponses {
         return response;
     }
 
-    /** Forgets the response kept for {@code key}; its bytes stay in the log until they expire. */
+    /** Forgets the response kept for {@code key}. Its bytes stay in the log until they expire. */
     void remove(TransactionKey key) {
         encode(key);
         int slot = slotOf(hash(scratch, 0, scratchLength));
@@ -133,7 +133,7 @@ final class RetainedResponses {
         long chunksEnd = firstChunkStart + ((long) chunkCount << CHUNK_BITS);
         if (tail + length > chunksEnd) {
             if (tail < chunksEnd && chunksEnd - tail >= 4) {
-                // The rest of this chunk stays unused; a zero length marks it.
+                // The rest of this chunk stays unused, and a zero length marks it so.
                 writeInt(chunkAt(tail), offsetOf(tail), 0);
             }
             tail = chunksEnd;
@@ -208,7 +208,7 @@ final class RetainedResponses {
         return -1;
     }
 
-    /** Returns the slot that holds {@code storedPosition}, or -1. */
+    /** Returns the slot that contains {@code storedPosition}, or -1. */
     private int findSlot(int hash, long storedPosition) {
         int mask = positions.length - 1;
         for (int slot = hash & mask; positions[slot] != 0; slot = (slot + 1) & mask) {

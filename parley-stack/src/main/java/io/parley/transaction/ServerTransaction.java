@@ -24,7 +24,7 @@ public abstract sealed class ServerTransaction extends Transaction
     SipResponse lastResponse;
     /** The serialized last response, or null to serialize it at each send. */
     private byte[] lastResponseBytes;
-    /** Whether the layer keeps only the final response of this completed transaction; see {@link #retire}. */
+    /** Whether the layer keeps only the final response of this completed transaction, as {@link #retire} describes. */
     private volatile boolean retired;
     /** When Timer J of a retired transaction ends, on the layer's scheduler clock. */
     private volatile long retiredUntil;
@@ -42,7 +42,7 @@ public abstract sealed class ServerTransaction extends Transaction
         return request;
     }
 
-    /** Returns the current state; a retired transaction is terminated once its Timer J has ended. */
+    /** Returns the current state. A retired transaction is terminated once its Timer J has ended. */
     @Override
     public TransactionState state() {
         TransactionState current = super.state();
@@ -146,9 +146,9 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Hands the final response of this completed non-INVITE transaction over UDP to the layer, which
-     * answers retransmissions with {@code response}, its bytes, until Timer J ends (RFC 3261 section
-     * 17.2.2) and no longer holds this object. A server under load completes many such transactions
+     * Hands the final response of this completed non-INVITE transaction over UDP to the layer. The
+     * layer resends {@code response}, its bytes, to each retransmitted request until Timer J ends (RFC
+     * 3261 section 17.2.2), and drops its reference to this object. A server under load completes many such transactions
      * and keeps each for 32 s, so keeping only the bytes spares the garbage collector. Returns false
      * when the transaction already terminated or the layer cannot keep the response; Timer J then
      * runs on this object.

@@ -179,8 +179,8 @@ public final class TransactionLayer implements InboundHandler {
     }
 
     /**
-     * Answers a retransmitted request whose transaction completed, with the final response kept for
-     * it (RFC 3261 section 17.2.2). Over UDP the response goes where its top Via says, from the
+     * Resends to a retransmitted request, whose transaction completed, the final response kept for
+     * it (RFC 3261 section 17.2.2). Over UDP the response goes to the address its top Via names, from the
      * socket the retransmission arrived on. Returns false when no response is kept for {@code key}.
      */
     private boolean resendRetained(TransactionKey key, Flow flow) {
