@@ -159,12 +159,6 @@ public final class RegistrarServer implements TransactionUser, AutoCloseable {
         stack.respondLater(transaction, SipResponse.forRequest(request, 500).build());
     }
 
-    /** Returns false: the registrar reads a request only until it responds, so completed transactions keep only the response. */
-    @Override
-    public boolean keepsRequestsAfterFinalResponse() {
-        return false;
-    }
-
     @Override
     public void onServerTransactionFailed(ServerTransaction transaction, Exception cause) {
         LOG.warn("response to {} branch={} from {} was not delivered: {}", transaction.method(), transaction.branch(),

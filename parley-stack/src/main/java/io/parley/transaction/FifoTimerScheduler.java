@@ -58,6 +58,11 @@ public final class FifoTimerScheduler implements TimerScheduler {
         return entry;
     }
 
+    @Override
+    public long nanoTime() {
+        return nanoTime.getAsLong();
+    }
+
     private Lane lane(long delayNanos) {
         for (Lane lane : lanes) {
             if (lane.delayNanos == delayNanos) {

@@ -60,7 +60,7 @@ public final class InviteServerTransaction extends ServerTransaction {
 
     /** Sends like {@link #respond(SipResponse)}: an INVITE transaction keeps no bytes, because its responses are few and short-lived. */
     @Override
-    void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
+    void respond(SipResponse response, byte[] bytes) {
         respond(response);
     }
 

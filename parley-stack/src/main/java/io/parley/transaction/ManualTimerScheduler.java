@@ -40,6 +40,12 @@ public final class ManualTimerScheduler implements TimerScheduler {
         nowNanos = target;
     }
 
+    /** Returns the manual clock: the nanoseconds advanced since the scheduler was created. */
+    @Override
+    public long nanoTime() {
+        return nowNanos;
+    }
+
     /** Returns the time elapsed since the scheduler was created. */
     public Duration elapsed() {
         return Duration.ofNanos(nowNanos);

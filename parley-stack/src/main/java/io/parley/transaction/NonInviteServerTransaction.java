@@ -21,11 +21,11 @@ public final class NonInviteServerTransaction extends ServerTransaction {
 
     @Override
     public void respond(SipResponse response) {
-        respond(response, null, null);
+        respond(response, null);
     }
 
     @Override
-    void respond(SipResponse response, byte[] bytes, byte[] requestBytes) {
+    void respond(SipResponse response, byte[] bytes) {
         TransactionState state = state();
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
             throw new IllegalStateException("a final response to " + key.method() + " was already sent; the "
@@ -34,7 +34,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         checkMatches(response);
         byte[] wire = bytes;
         if (wire == null && keepsResponseForRetransmission(response)) {
-            // Serialized once here, so that compact() keeps these bytes instead of serializing again.
+            // Serialized once here, for sending and for the layer to keep.
             wire = response.toBytes();
         }
         send(response, wire);
@@ -43,9 +43,9 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             return;
         }
         moveTo(TransactionState.COMPLETED);
-        startTimer(TimerName.J, settings().timerJ(reliable), () -> moveTo(TransactionState.TERMINATED));
-        if (!isTerminated()) {
-            compact(requestBytes);
+        if (!reliable && retire(wire)) {
+            return;
         }
+        startTimer(TimerName.J, settings().timerJ(reliable), () -> moveTo(TransactionState.TERMINATED));
     }
 }

@@ -3,8 +3,6 @@ package io.parley.transaction;
 import io.parley.message.Method;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
-import io.parley.parser.MessageParseResult;
-import io.parley.parser.SipParser;
 import io.parley.transport.Flow;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,15 +18,16 @@ public abstract sealed class ServerTransaction extends Transaction
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransaction.class);
 
-    /** The request; after {@link #compact} null until {@link #request()} parses it again. */
-    private volatile SipRequest request;
-    /** The request's bytes once {@link #compact} dropped the parsed request; null before, or when released. */
-    private volatile byte[] compactRequest;
+    private final SipRequest request;
     final Flow flow;
-    /** The last response sent; null after {@link #compact} until a retransmission parses it again. */
+    /** The last response sent. */
     SipResponse lastResponse;
     /** The serialized last response, or null to serialize it at each send. */
     private byte[] lastResponseBytes;
+    /** Whether the layer keeps only the final response of this completed transaction, as {@link #retire} describes. */
+    private volatile boolean retired;
+    /** When Timer J of a retired transaction ends, on the layer's scheduler clock. */
+    private volatile long retiredUntil;
 
     ServerTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, Flow flow,
             TransactionState initial) {
@@ -40,24 +39,20 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Returns the request as received, with {@code received} and {@code rport} in its top Via. */
     @Override
     public SipRequest request() {
-        SipRequest current = request;
-        if (current != null) {
-            return current;
-        }
-        if (compactRequest == null) {
-            throw new IllegalStateException("the request of transaction " + branch() + " was released after its final"
-                    + " response, because its transaction user does not keep requests");
-        }
-        // Bytes this stack serialized from a valid request parse again; a race parses them twice.
-        MessageParseResult parsed = SipParser.parseDatagram(compactRequest);
-        if (!(parsed instanceof MessageParseResult.Parsed done) || !(done.message() instanceof SipRequest again)) {
-            throw new IllegalStateException("the stored request of transaction " + branch() + " no longer parses: " + parsed);
-        }
-        request = again;
-        return again;
+        return request;
     }
 
-    /** Returns the method of the request, available after the request is released. */
+    /** Returns the current state. A retired transaction is terminated once its Timer J has ended. */
+    @Override
+    public TransactionState state() {
+        TransactionState current = super.state();
+        if (retired && current == TransactionState.COMPLETED && layer.scheduler().nanoTime() - retiredUntil >= 0) {
+            return TransactionState.TERMINATED;
+        }
+        return current;
+    }
+
+    /** Returns the method of the request. */
     public Method method() {
         return key.method();
     }
@@ -85,10 +80,9 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /**
      * Sends a response like {@link #respond(SipResponse)} with work already done on another thread:
-     * {@code bytes} is {@code response.toBytes()} and {@code requestBytes} is
-     * {@code request().toBytes()}, each null when not computed.
+     * {@code bytes} is {@code response.toBytes()}, or null when not computed.
      */
-    abstract void respond(SipResponse response, byte[] bytes, byte[] requestBytes);
+    abstract void respond(SipResponse response, byte[] bytes);
 
     /** Handles a retransmission of the request, or for INVITE the ACK. */
     abstract void receiveRequest(SipRequest retransmission);
@@ -134,6 +128,9 @@ public abstract sealed class ServerTransaction extends Transaction
         if (isTerminated()) {
             return;
         }
+        if (retired) {
+            layer.forgetRetired(this);
+        }
         LOG.warn("sending a response to {} failed (branch {}): {}", key.method(), branch(), failure.getMessage());
         moveTo(TransactionState.TERMINATED);
         Exception cause = failure instanceof Exception exception ? exception : new RuntimeException(failure);
@@ -149,39 +146,27 @@ public abstract sealed class ServerTransaction extends Transaction
     }
 
     /**
-     * Keeps the request and the last response as bytes only, or only the response when the
-     * transaction user does not keep requests. A non-INVITE transaction over UDP stays
-     * in Completed for Timer J, 32 s (RFC 3261 section 17.2.2), so a server under load keeps many,
-     * and their decoded values would keep several kilobytes each alive that long. The request parses
-     * again when {@link #request()} is next called, and the response when it is resent.
+     * Hands the final response of this completed non-INVITE transaction over UDP to the layer. The
+     * layer resends {@code response}, its bytes, to each retransmitted request until Timer J ends (RFC
+     * 3261 section 17.2.2), and drops its reference to this object. A server under load completes many such transactions
+     * and keeps each for 32 s, so keeping only the bytes spares the garbage collector. Returns false
+     * when the transaction already terminated or the layer cannot keep the response; Timer J then
+     * runs on this object.
      */
-    final void compact(byte[] requestBytes) {
-        SipRequest current = request;
-        if (current != null) {
-            if (layer.user().keepsRequestsAfterFinalResponse()) {
-                compactRequest = requestBytes != null ? requestBytes : current.toBytes();
-            }
-            request = null;
+    final boolean retire(byte[] response) {
+        if (isTerminated()) {
+            return false;
         }
-        if (lastResponse != null) {
-            if (lastResponseBytes == null) {
-                lastResponseBytes = lastResponse.toBytes();
-            }
-            lastResponse = null;
+        long deadline = layer.scheduler().nanoTime() + settings().timerJ(false).toNanos();
+        if (!layer.retire(this, response, deadline)) {
+            return false;
         }
+        retiredUntil = deadline;
+        retired = true;
+        return true;
     }
 
     final void resendLastResponse() {
-        if (lastResponse == null && lastResponseBytes != null) {
-            // Bytes this stack serialized from a valid response parse again.
-            if (!(SipParser.parseDatagram(lastResponseBytes) instanceof MessageParseResult.Parsed parsed)
-                    || !(parsed.message() instanceof SipResponse response)) {
-                LOG.warn("the stored response of transaction {} no longer parses; the retransmission is not answered",
-                        branch());
-                return;
-            }
-            lastResponse = response;
-        }
         if (lastResponse != null) {
             sendLast();
         }

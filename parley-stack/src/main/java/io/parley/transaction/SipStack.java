@@ -161,8 +161,8 @@ public final class SipStack implements AutoCloseable {
      * thread that must not block, such as a worker or a store's writer. A response the transaction
      * refuses (see {@link ServerTransaction#respond}) is logged at WARN and dropped.
      *
-     * <p>Called from another thread than the stack's, it also serializes there the response and the
-     * request that a non-INVITE transaction over UDP keeps as bytes while it waits for Timer J.
+     * <p>Called from another thread than the stack's, it also serializes there the response that a
+     * non-INVITE transaction over UDP keeps as bytes while it waits for Timer J.
      */
     public void respondLater(ServerTransaction transaction, SipResponse response) {
         ScheduledExecutorService loop = transport.eventLoop();
@@ -175,11 +175,9 @@ public final class SipStack implements AutoCloseable {
             return;
         }
         byte[] bytes = response.toBytes();
-        byte[] requestBytes = layer.user().keepsRequestsAfterFinalResponse()
-                ? transaction.request().toBytes() : null;
         execute(loop, transaction, response, () -> {
             try {
-                transaction.respond(response, bytes, requestBytes);
+                transaction.respond(response, bytes);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 logDropped(transaction, response, e);
             }

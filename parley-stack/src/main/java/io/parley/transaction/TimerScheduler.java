@@ -11,6 +11,11 @@ public interface TimerScheduler {
     /** Schedules {@code task} to run once after {@code delay}; the handle cancels it. */
     ScheduledTimer schedule(Duration delay, Runnable task);
 
+    /** Returns the scheduler's clock in nanoseconds, which only differences of are meaningful, as with {@link System#nanoTime()}. */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     /** A scheduled task that has not run yet, or has run. */
     @FunctionalInterface
     interface ScheduledTimer {

@@ -6,12 +6,15 @@ import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.message.Via;
+import io.parley.parser.MessageParseResult;
+import io.parley.parser.SipParser;
 import io.parley.transport.Destination;
 import io.parley.transport.Flow;
 import io.parley.transport.InboundHandler;
 import io.parley.transport.SipTransport;
 import io.parley.transport.Transport;
 import io.parley.transport.TransportException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class TransactionLayer implements InboundHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
+    /** The shortest wait between two sweeps of the retained responses. */
+    private static final Duration SWEEP_INTERVAL = Duration.ofMillis(100);
 
     private final SipTransport transport;
     private final TimerScheduler scheduler;
@@ -37,6 +42,10 @@ public final class TransactionLayer implements InboundHandler {
     private final TransactionUser user;
     private final Map<TransactionKey, ClientTransaction> clients = new HashMap<>();
     private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
+    /** The final responses of completed non-INVITE transactions over UDP, kept for Timer J. */
+    private final RetainedResponses retained = new RetainedResponses();
+    /** Whether a timer is set to drop the retained responses whose Timer J ended. */
+    private boolean sweepSet;
 
     public TransactionLayer(SipTransport transport, TimerScheduler scheduler, TimerSettings settings,
             TransactionUser user) {
@@ -96,9 +105,13 @@ public final class TransactionLayer implements InboundHandler {
         return Optional.ofNullable(servers.get(TransactionKey.inviteCancelledBy(cancel)));
     }
 
-    /** Returns the number of live client and server transactions. */
+    /**
+     * Returns the number of live client and server transactions, counting completed non-INVITE
+     * server transactions over UDP until their Timer J ends.
+     */
     public int size() {
-        return clients.size() + servers.size();
+        retained.expire(scheduler.nanoTime());
+        return clients.size() + servers.size() + retained.size();
     }
 
     /**
@@ -152,6 +165,9 @@ public final class TransactionLayer implements InboundHandler {
             user.onAck(request, flow);
             return;
         }
+        if (retained.size() > 0 && !request.method().equals(Method.INVITE) && resendRetained(key, flow)) {
+            return;
+        }
         ServerTransaction transaction = request.method().equals(Method.INVITE)
                 ? new InviteServerTransaction(this, key, request, flow)
                 : new NonInviteServerTransaction(this, key, request, flow);
@@ -160,6 +176,71 @@ public final class TransactionLayer implements InboundHandler {
             invite.start();
         }
         user.onRequest(transaction);
+    }
+
+    /**
+     * Resends to a retransmitted request, whose transaction completed, the final response kept for
+     * it (RFC 3261 section 17.2.2). Over UDP the response goes to the address its top Via names, from the
+     * socket the retransmission arrived on. Returns false when no response is kept for {@code key}.
+     */
+    private boolean resendRetained(TransactionKey key, Flow flow) {
+        retained.expire(scheduler.nanoTime());
+        byte[] bytes = retained.find(key);
+        if (bytes == null) {
+            return false;
+        }
+        // Bytes this stack serialized from a valid response parse again.
+        if (!(SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed parsed)
+                || !(parsed.message() instanceof SipResponse response)) {
+            LOG.warn("the kept response of completed transaction {} {} no longer parses; the retransmission is not"
+                    + " answered", key.method(), key.branch());
+            return true;
+        }
+        transport.sendResponse(response, bytes, flow).whenComplete((used, failure) -> {
+            if (failure != null) {
+                LOG.debug("resending {} to {} failed: {}", response.statusCode(), flow, failure.getMessage());
+            }
+        });
+        return true;
+    }
+
+    /**
+     * Replaces a completed non-INVITE server transaction over UDP with its final response, kept as
+     * bytes until {@code deadline} on the scheduler's clock. Returns false, changing nothing, when the
+     * response is too large to keep that way.
+     */
+    boolean retire(ServerTransaction transaction, byte[] response, long deadline) {
+        retained.expire(scheduler.nanoTime());
+        if (!retained.put(transaction.key, response, deadline)) {
+            return false;
+        }
+        servers.remove(transaction.key, transaction);
+        setSweep();
+        return true;
+    }
+
+    /** Forgets the response kept for a retired transaction, after it failed. */
+    void forgetRetired(ServerTransaction transaction) {
+        retained.remove(transaction.key);
+    }
+
+    /**
+     * Sets a timer for the oldest retained response's deadline, at least {@link #SWEEP_INTERVAL}
+     * away, so that a server under load does not wake up for each response. A retransmission never
+     * gets a response whose deadline passed, because lookups drop those first.
+     */
+    private void setSweep() {
+        long deadline = retained.nextDeadline();
+        if (sweepSet || deadline == Long.MAX_VALUE) {
+            return;
+        }
+        sweepSet = true;
+        long wait = Math.max(deadline - scheduler.nanoTime(), SWEEP_INTERVAL.toNanos());
+        scheduler.schedule(Duration.ofNanos(wait), () -> {
+            sweepSet = false;
+            retained.expire(scheduler.nanoTime());
+            setSweep();
+        });
     }
 
     private static SipRequest withNewBranch(SipRequest request) {

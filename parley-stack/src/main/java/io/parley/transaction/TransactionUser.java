@@ -38,16 +38,4 @@ public interface TransactionUser {
      */
     default void onServerTransactionFailed(ServerTransaction transaction, Exception cause) {
     }
-
-    /**
-     * Returns whether {@link ServerTransaction#request()} must stay available after a non-INVITE
-     * transaction over UDP has sent its final response. Such a transaction lasts for Timer J, 32 s
-     * (RFC 3261 section 17.2.2), so a server under load keeps many. A user that never reads the
-     * request after sending its final response, such as a registrar, returns false. Each of those
-     * transactions then keeps only its response bytes, and {@code request()} throws
-     * {@link IllegalStateException}.
-     */
-    default boolean keepsRequestsAfterFinalResponse() {
-        return true;
-    }
 }

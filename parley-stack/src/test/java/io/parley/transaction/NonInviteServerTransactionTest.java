@@ -64,10 +64,10 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void completedKeepsBytesOfRequestAndResponse() {
+    void completedResendsBytesSerializedOnAnotherThread() {
         ServerTransaction transaction = receive(Transport.UDP);
         SipResponse ok = TestMessages.response(register, 200);
-        transaction.respond(ok, ok.toBytes(), register.toBytes());
+        transaction.respond(ok, ok.toBytes());
 
         fixture.receive(register, Transport.UDP);
 
@@ -76,20 +76,48 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void completedReleasesRequestWhenUserKeepsNone() {
-        fixture.user.keepsRequests = false;
+    void completedOverUdpLeavesOnlyItsResponseInTheLayer() {
         ServerTransaction transaction = receive(Transport.UDP);
         SipResponse ok = TestMessages.response(register, 200);
         transaction.respond(ok);
 
         fixture.receive(register, Transport.UDP);
+        fixture.receive(register, Transport.UDP);
 
-        assertThat(fixture.transport.responses()).containsExactly(ok, ok);
+        assertThat(fixture.layer.size()).isEqualTo(1);
+        assertThat(fixture.transport.responses()).containsExactly(ok, ok, ok);
+        assertThat(fixture.user.requests).hasSize(1);
         assertThat(transaction.method()).isEqualTo(Method.REGISTER);
-        assertThatThrownBy(transaction::request).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("released");
         assertThatThrownBy(() -> transaction.respond(ok)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already sent");
+    }
+
+    @Test
+    void retransmissionAfterTimerJIsNewRequest() {
+        ServerTransaction transaction = receive(Transport.UDP);
+        transaction.respond(TestMessages.response(register, 200));
+
+        fixture.advance(32_000);
+        fixture.receive(register, Transport.UDP);
+
+        assertThat(transaction.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(fixture.user.requests).hasSize(2);
+        assertThat(fixture.transport.responses()).hasSize(1);
+    }
+
+    @Test
+    void completedTransactionsOfOtherBranchesKeepTheirOwnResponses() {
+        SipRequest other = TestMessages.received(Method.REGISTER, "z9hG4bKserver2");
+        ServerTransaction first = receive(Transport.UDP);
+        fixture.receive(other, Transport.UDP);
+        ServerTransaction second = fixture.user.requests.get(1);
+        first.respond(TestMessages.response(register, 200));
+        second.respond(TestMessages.response(other, 403));
+
+        fixture.receive(other, Transport.UDP);
+        fixture.receive(register, Transport.UDP);
+
+        assertThat(fixture.transport.responses()).extracting(r -> r.statusCode()).containsExactly(200, 403, 403, 200);
     }
 
     @Test

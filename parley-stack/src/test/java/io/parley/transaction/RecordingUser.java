@@ -15,14 +15,6 @@ final class RecordingUser implements TransactionUser, ClientTransactionListener 
     final List<Exception> serverFailures = new ArrayList<>();
     final List<SipResponse> provisionals = new ArrayList<>();
     final List<SipResponse> additionalSuccesses = new ArrayList<>();
-    /** What {@link #keepsRequestsAfterFinalResponse} returns. */
-    boolean keepsRequests = true;
-
-    @Override
-    public boolean keepsRequestsAfterFinalResponse() {
-        return keepsRequests;
-    }
-
     @Override
     public void onRequest(ServerTransaction transaction) {
         requests.add(transaction);
