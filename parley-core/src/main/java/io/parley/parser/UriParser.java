@@ -67,23 +67,29 @@ final class UriParser {
     private static SipUri readSipUri(ValueReader r, boolean secure) {
         int userStart = r.pos;
         int userEnd = r.pos;
-        int at = findUserEnd(r);
-        if (at >= 0) {
-            int colon = indexOfBefore(r, ':', at);
-            userEnd = colon >= 0 ? colon : at;
-            if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
-                return null;
-            }
-            if (colon >= 0) {
-                r.pos = colon + 1;
-                if (!skipEscaped(r, at, CharClass.PASSWORD, "password")) {
+        int plainUserEnd = findPlainUserEnd(r);
+        if (plainUserEnd >= 0) {
+            userEnd = plainUserEnd;
+            r.pos = plainUserEnd + 1;
+        } else {
+            int at = findUserEnd(r);
+            if (at >= 0) {
+                int colon = indexOfBefore(r, ':', at);
+                userEnd = colon >= 0 ? colon : at;
+                if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
                     return null;
                 }
+                if (colon >= 0) {
+                    r.pos = colon + 1;
+                    if (!skipEscaped(r, at, CharClass.PASSWORD, "password")) {
+                        return null;
+                    }
+                }
+                if (userEnd == userStart) {
+                    return r.fail("empty user part before '@'");
+                }
+                r.pos = at + 1;
             }
-            if (userEnd == userStart) {
-                return r.fail("empty user part before '@'");
-            }
-            r.pos = at + 1;
         }
 
         int hostStart = r.pos;
@@ -129,10 +135,14 @@ final class UriParser {
             r.pos++;
             return true;
         }
-        while (!r.atEnd() && CharClass.HOSTNAME[r.bytes[r.pos] & 0xFF]) {
-            r.pos++;
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int pos = start;
+        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
+            pos++;
         }
-        if (r.pos == start) {
+        r.pos = pos;
+        if (pos == start) {
             r.fail("missing host");
             return false;
         }
@@ -291,8 +301,24 @@ final class UriParser {
     }
 
     /**
+     * Returns the offset of the '@' that ends a user part made only of user characters without
+     * %-escapes, the usual {@code user@host}, or -1 for anything else, which the general rule then
+     * checks. Such a user part needs no second pass.
+     */
+    private static int findPlainUserEnd(ValueReader r) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int start = r.pos;
+        int pos = start;
+        while (pos < end && CharClass.USER[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+            pos++;
+        }
+        return pos > start && pos < end && bytes[pos] == '@' ? pos : -1;
+    }
+
+    /**
      * Returns the offset of the first '@' in the rest of the URI, or -1. A run of user characters
-     * that ends at '@', the usual {@code user@host}, needs no search of the rest of the URI.
+     * that ends at '@' needs no search of the rest of the URI.
      */
     private static int findUserEnd(ValueReader r) {
         byte[] bytes = r.bytes;
