@@ -67,29 +67,29 @@ final class UriParser {
     private static SipUri readSipUri(ValueReader r, boolean secure) {
         int userStart = r.pos;
         int userEnd = r.pos;
-        int plainUserEnd = findPlainUserEnd(r);
-        if (plainUserEnd >= 0) {
-            userEnd = plainUserEnd;
-            r.pos = plainUserEnd + 1;
-        } else {
-            int at = findUserEnd(r);
-            if (at >= 0) {
-                int colon = indexOfBefore(r, ':', at);
-                userEnd = colon >= 0 ? colon : at;
-                if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
+        int plainEnd = peekPlainUserEnd(r);
+        // User characters exclude '@', so the first '@' of the URI is at or after plainEnd.
+        int at = indexOf(r, '@', plainEnd);
+        if (at == plainEnd && at > userStart) {
+            // The usual user@host: every byte before '@' is a user character and none is '%'.
+            userEnd = at;
+            r.pos = at + 1;
+        } else if (at >= 0) {
+            int colon = indexOfBefore(r, ':', at);
+            userEnd = colon >= 0 ? colon : at;
+            if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
+                return null;
+            }
+            if (colon >= 0) {
+                r.pos = colon + 1;
+                if (!skipEscaped(r, at, CharClass.PASSWORD, "password")) {
                     return null;
                 }
-                if (colon >= 0) {
-                    r.pos = colon + 1;
-                    if (!skipEscaped(r, at, CharClass.PASSWORD, "password")) {
-                        return null;
-                    }
-                }
-                if (userEnd == userStart) {
-                    return r.fail("empty user part before '@'");
-                }
-                r.pos = at + 1;
             }
+            if (userEnd == userStart) {
+                return r.fail("empty user part before '@'");
+            }
+            r.pos = at + 1;
         }
 
         int hostStart = r.pos;
@@ -300,40 +300,19 @@ final class UriParser {
         return true;
     }
 
-    /**
-     * Returns the offset of the '@' that ends a user part made only of user characters without
-     * %-escapes, the usual {@code user@host}, or -1 for anything else, which the general rule then
-     * checks. Such a user part needs no second pass.
-     */
-    private static int findPlainUserEnd(ValueReader r) {
+    /** Returns the end of the run of user characters other than '%' at the cursor, without moving it. */
+    private static int peekPlainUserEnd(ValueReader r) {
         byte[] bytes = r.bytes;
         int end = r.end;
-        int start = r.pos;
-        int pos = start;
+        int pos = r.pos;
         while (pos < end && CharClass.USER[bytes[pos] & 0xFF] && bytes[pos] != '%') {
             pos++;
         }
-        return pos > start && pos < end && bytes[pos] == '@' ? pos : -1;
+        return pos;
     }
 
-    /**
-     * Returns the offset of the first '@' in the rest of the URI, or -1. A run of user characters
-     * that ends at '@' needs no search of the rest of the URI.
-     */
-    private static int findUserEnd(ValueReader r) {
-        byte[] bytes = r.bytes;
-        int pos = r.pos;
-        while (pos < r.end && CharClass.USER[bytes[pos] & 0xFF]) {
-            pos++;
-        }
-        if (pos < r.end && bytes[pos] == '@') {
-            return pos;
-        }
-        return indexOf(r, '@');
-    }
-
-    private static int indexOf(ValueReader r, char c) {
-        for (int i = r.pos; i < r.end; i++) {
+    private static int indexOf(ValueReader r, char c, int from) {
+        for (int i = from; i < r.end; i++) {
             if (r.bytes[i] == c) {
                 return i;
             }
