@@ -30,8 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * each library parses the sample with its own parser into new objects, and the set-up reads the
  * same fields as {@link ParserBenchmark}, so every library starts from a message that was received
  * and read. Writing one message again and again would measure less than a first write, because a
- * Parley header keeps its bytes after its first write. A batch takes about 1 ms to write, so JMH's
- * time stamps around each call are a negligible share of it. The set-up takes wall time too, so the
+ * Parley header keeps its bytes after its first write. A batch took 0.4 to 1.2 ms to write on the
+ * 2-CPU AMD EPYC machine of docs/benchmarks.md, so JMH's time stamps around each call are a
+ * negligible share of it. The set-up takes wall time too, so the
  * JIT compiles the write path later than in other benchmarks: give it at least 5 warm-up iterations.
  *
  * <ul>
