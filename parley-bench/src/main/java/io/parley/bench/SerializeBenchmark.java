@@ -25,15 +25,15 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Turning a message held in each library's model into wire bytes, the first time it is written.
  *
- * <p>Each measured call writes a batch of {@value #BATCH} messages that no call has written before.
- * A {@link Level#Invocation} set-up, which JMH does not time, fills the batch before every call:
- * each library parses the sample with its own parser into new objects, and the set-up reads the
- * same fields as {@link ParserBenchmark}, so every library starts from a message that was received
- * and read. Writing one message again and again would measure less than a first write, because a
- * Parley header keeps its bytes after its first write. A batch took 0.4 to 1.2 ms to write on the
- * 2-CPU AMD EPYC machine of docs/benchmarks.md, so JMH's time stamps around each call are a
- * negligible share of it. The set-up takes wall time too, so the
- * JIT compiles the write path later than in other benchmarks: give it at least 5 warm-up iterations.
+ * <p>Each measured call writes a batch of {@value #BATCH} messages that no call has written
+ * before. A {@link Level#Invocation} set-up, which JMH does not time, fills the batch before every
+ * call: each library parses the sample with its own parser into new objects, and the set-up reads
+ * the same fields as {@link ParserBenchmark}, so every library starts from a message that was
+ * received and read. Writing one message again and again would measure less than a first write,
+ * because a Parley header keeps its bytes after its first write. A batch took 0.4 to 1.2 ms to
+ * write on the 2-CPU AMD EPYC machine of docs/benchmarks.md, so JMH's time stamps around each call
+ * are a negligible share of it. The set-up takes wall time too, so the JIT compiles the write path
+ * later than in other benchmarks: give it at least 5 warm-up iterations.
  *
  * <ul>
  *   <li>Parley: {@code toBytes()} of a parsed message rebuilt through {@code toBuilder().build()}, so
