@@ -13,6 +13,21 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 interface FieldSink {
 
+    /** Drops everything, for set-ups that read a message only to leave it in its read state. */
+    FieldSink IGNORED = new FieldSink() {
+        @Override
+        public void field(String name, Object value) {
+        }
+
+        @Override
+        public void number(String name, long value) {
+        }
+
+        @Override
+        public void headerName(Object name) {
+        }
+    };
+
     void field(String name, Object value);
 
     void number(String name, long value);

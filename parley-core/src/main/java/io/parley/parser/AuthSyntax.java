@@ -52,19 +52,22 @@ final class AuthSyntax {
                 return true;
             }
             int nameStart = r.pos;
-            if (!checkParam(r)) {
+            int nameHash = checkParam(r);
+            if (nameHash < 0) {
                 return false;
             }
-            int nameEnd = nameStart;
-            while (nameEnd < r.end && CharClass.TOKEN[r.bytes[nameEnd] & 0xFF]) {
-                nameEnd++;
-            }
-            long hashBit = 1L << nameHash(r.bytes, nameStart, nameEnd);
-            if ((seenHashes & hashBit) != 0 && isDuplicateName(r.bytes, listStart, nameStart, nameEnd)) {
-                r.pos = nameStart;
-                r.fail("auth-param '" + new String(r.bytes, nameStart, nameEnd - nameStart,
-                        java.nio.charset.StandardCharsets.ISO_8859_1) + "' given twice");
-                return false;
+            long hashBit = 1L << nameHash;
+            if ((seenHashes & hashBit) != 0) {
+                int nameEnd = nameStart;
+                while (CharClass.TOKEN[r.bytes[nameEnd] & 0xFF]) {
+                    nameEnd++;
+                }
+                if (isDuplicateName(r.bytes, listStart, nameStart, nameEnd)) {
+                    r.pos = nameStart;
+                    r.fail("auth-param '" + new String(r.bytes, nameStart, nameEnd - nameStart,
+                            java.nio.charset.StandardCharsets.ISO_8859_1) + "' given twice");
+                    return false;
+                }
             }
             seenHashes |= hashBit;
             r.skipLws();
@@ -75,32 +78,49 @@ final class AuthSyntax {
         }
     }
 
-    private static boolean checkParam(ValueReader r) {
+    /**
+     * Checks {@code auth-param} at the cursor and returns the {@link #mixNameHash} of its name, or -1
+     * after a failure. The name is hashed while it is scanned, so each of its bytes is read once.
+     */
+    private static int checkParam(ValueReader r) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
         int nameStart = r.pos;
-        r.skipClass(CharClass.TOKEN);
-        if (r.pos == nameStart) {
+        int pos = nameStart;
+        int hash = 0;
+        while (pos < end && CharClass.TOKEN[bytes[pos] & 0xFF]) {
+            hash = 37 * hash + (bytes[pos] | 0x20);
+            pos++;
+        }
+        r.pos = pos;
+        if (pos == nameStart) {
             r.fail("missing auth-param name");
-            return false;
+            return -1;
         }
         r.skipLws();
         if (r.peek() != '=') {
             r.fail("missing '=' after auth-param name");
-            return false;
+            return -1;
         }
         r.pos++;
         r.skipLws();
         int valueStart = r.pos;
+        boolean valid;
         if (r.peek() == '"') {
-            return r.skipQuoted() && hasNoControl(r, valueStart);
+            valid = r.skipQuoted() && hasNoControl(r, valueStart);
+        } else {
+            pos = valueStart;
+            while (pos < end && bytes[pos] != ',' && !CharClass.isLws(bytes[pos])) {
+                pos++;
+            }
+            r.pos = pos;
+            if (pos == valueStart) {
+                r.fail("missing auth-param value");
+                return -1;
+            }
+            valid = hasNoControl(r, valueStart);
         }
-        while (!r.atEnd() && r.peek() != ',' && !CharClass.isLws(r.peek())) {
-            r.pos++;
-        }
-        if (r.pos == valueStart) {
-            r.fail("missing auth-param value");
-            return false;
-        }
-        return hasNoControl(r, valueStart);
+        return valid ? mixNameHash(hash) : -1;
     }
 
     /**
@@ -123,16 +143,13 @@ final class AuthSyntax {
     }
 
     /**
-     * Returns a hash from 0 to 63 of a token, the same for names that differ only in ASCII case. The
-     * constants give distinct values to the sixteen usual Digest parameter names (username, realm,
-     * nonce, uri, response, algorithm, cnonce, qop, nc, opaque, stale, domain, nextnonce, rspauth,
-     * charset, userhash), so a usual Authorization header needs no rescan.
+     * Mixes {@code hash}, the fold {@code h = 37 * h + (b | 0x20)} over a token's bytes, into a value
+     * from 0 to 63. Names that differ only in ASCII case hash alike. The constants give distinct values to the
+     * sixteen usual Digest parameter names (username, realm, nonce, uri, response, algorithm, cnonce,
+     * qop, nc, opaque, stale, domain, nextnonce, rspauth, charset, userhash), so a usual
+     * Authorization header needs no rescan.
      */
-    private static int nameHash(byte[] bytes, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = 37 * hash + (bytes[i] | 0x20);
-        }
+    private static int mixNameHash(int hash) {
         return (hash ^ (hash >>> 7) ^ (hash >>> 14)) & 63;
     }
 

@@ -67,8 +67,14 @@ final class UriParser {
     private static SipUri readSipUri(ValueReader r, boolean secure) {
         int userStart = r.pos;
         int userEnd = r.pos;
-        int at = findUserEnd(r);
-        if (at >= 0) {
+        int plainEnd = peekPlainUserEnd(r);
+        // User characters exclude '@', so the first '@' of the URI is at or after plainEnd.
+        int at = indexOf(r, '@', plainEnd);
+        if (at == plainEnd && at > userStart) {
+            // The usual user@host: every byte before '@' is a user character and none is '%'.
+            userEnd = at;
+            r.pos = at + 1;
+        } else if (at >= 0) {
             int colon = indexOfBefore(r, ':', at);
             userEnd = colon >= 0 ? colon : at;
             if (!skipEscaped(r, userEnd, CharClass.USER, "user part")) {
@@ -129,10 +135,14 @@ final class UriParser {
             r.pos++;
             return true;
         }
-        while (!r.atEnd() && CharClass.HOSTNAME[r.bytes[r.pos] & 0xFF]) {
-            r.pos++;
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int pos = start;
+        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
+            pos++;
         }
-        if (r.pos == start) {
+        r.pos = pos;
+        if (pos == start) {
             r.fail("missing host");
             return false;
         }
@@ -290,24 +300,19 @@ final class UriParser {
         return true;
     }
 
-    /**
-     * Returns the offset of the first '@' in the rest of the URI, or -1. A run of user characters
-     * that ends at '@', the usual {@code user@host}, needs no search of the rest of the URI.
-     */
-    private static int findUserEnd(ValueReader r) {
+    /** Returns the end of the run of user characters other than '%' at the cursor, without moving it. */
+    private static int peekPlainUserEnd(ValueReader r) {
         byte[] bytes = r.bytes;
+        int end = r.end;
         int pos = r.pos;
-        while (pos < r.end && CharClass.USER[bytes[pos] & 0xFF]) {
+        while (pos < end && CharClass.USER[bytes[pos] & 0xFF] && bytes[pos] != '%') {
             pos++;
         }
-        if (pos < r.end && bytes[pos] == '@') {
-            return pos;
-        }
-        return indexOf(r, '@');
+        return pos;
     }
 
-    private static int indexOf(ValueReader r, char c) {
-        for (int i = r.pos; i < r.end; i++) {
+    private static int indexOf(ValueReader r, char c, int from) {
+        for (int i = from; i < r.end; i++) {
             if (r.bytes[i] == c) {
                 return i;
             }

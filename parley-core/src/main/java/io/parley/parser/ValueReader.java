@@ -53,6 +53,10 @@ final class ValueReader {
     /** Skips spaces, tabs and the CR LF of folded lines. */
     void skipLws() {
         int i = pos;
+        // Most calls are at a byte above space, which is not LWS, so they return at once.
+        if (i >= end || (bytes[i] & 0xFF) > ' ') {
+            return;
+        }
         while (i < end && CharClass.isLws(bytes[i])) {
             i++;
         }

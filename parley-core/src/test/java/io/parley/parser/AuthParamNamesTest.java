@@ -16,7 +16,8 @@ class AuthParamNamesTest {
         "Digest nonce=\"a,b=\\\"c\\\", d\", realm=x, nonce=y | nonce",
         "Digest a= =x, b=1, A=2                              | A",
         "Digest a = \"x\" , b=1 ,, c=2, b=3                  | b",
-        "Digest username=u, user=v, usernam=w, user=x        | user"
+        "Digest username=u, user=v, usernam=w, user=x        | user",
+        "Digest username=\"a\", realm=r, nonce=n, UserName=b | UserName"
     })
     void rejectsNameGivenTwice(String credentials, String repeated) {
         ParseError error = SipParserTest.reject(register("Authorization: " + credentials));

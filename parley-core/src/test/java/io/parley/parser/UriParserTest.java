@@ -35,6 +35,20 @@ class UriParserTest {
     }
 
     @Test
+    void readsUserWithoutEscapes() {
+        SipUri uri = (SipUri) parse("sip:alice.o'neil-1@example.com;transport=udp");
+
+        assertThat(uri.user()).isEqualTo("alice.o'neil-1");
+        assertThat(uri.password()).isEmpty();
+        assertThat(uri.host()).isEqualTo("example.com");
+    }
+
+    @Test
+    void rejectsEmptyUserPart() {
+        assertThat(SipParser.parseUri("sip:@example.com")).isInstanceOf(ParseResult.Malformed.class);
+    }
+
+    @Test
     void readsTelUri() {
         TelUri uri = (TelUri) parse("tel:+1-201-555-0123;phone-context=example.com");
 
