@@ -16,7 +16,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -211,5 +213,46 @@ class RetiredTransactionTest {
 
         assertThat(clock.pendingCount()).isZero();
         assertThat(layer.size()).isZero();
+    }
+
+    /** A manual scheduler that records every distinct delay it is given. */
+    private static final class DelayRecordingScheduler implements TimerScheduler {
+
+        final ManualTimerScheduler clock = new ManualTimerScheduler();
+        final Set<Duration> delays = new HashSet<>();
+
+        @Override
+        public ScheduledTimer schedule(Duration delay, Runnable task) {
+            delays.add(delay);
+            return clock.schedule(delay, task);
+        }
+
+        @Override
+        public long nanoTime() {
+            return clock.nanoTime();
+        }
+    }
+
+    /**
+     * {@link FifoTimerScheduler} keeps one queue per distinct delay for as long as it runs, so the
+     * sweep of the kept responses must draw its delays from a small fixed set.
+     */
+    @Test
+    void sweepUsesFewDistinctDelays() {
+        DelayRecordingScheduler scheduler = new DelayRecordingScheduler();
+        TransactionLayer sweeping = new TransactionLayer(transport, scheduler, TimerSettings.DEFAULTS, user);
+
+        // Requests seldom enough that each sweep waits for the next deadline instead of the minimum.
+        for (int n = 0; n < 500; n++) {
+            SipRequest request = TestMessages.received(Method.OPTIONS, "z9hG4bKlane" + n);
+            sweeping.onMessage(request, udp);
+            user.requests.get(n).respond(TestMessages.response(request, 200));
+            scheduler.clock.advance(Duration.ofMillis(200 + 7L * n % 900).plusNanos(n));
+        }
+        scheduler.clock.advance(Duration.ofMillis(40_000));
+
+        assertThat(sweeping.size()).isZero();
+        assertThat(scheduler.clock.pendingCount()).isZero();
+        assertThat(scheduler.delays).hasSizeLessThan(20);
     }
 }
