@@ -2,6 +2,7 @@ package io.parley.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.message.ContentType;
 import io.parley.message.Method;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
@@ -212,6 +213,24 @@ class RetiredTransactionTest {
         clock.advance(Duration.ofMillis(40_000));
 
         assertThat(clock.pendingCount()).isZero();
+        assertThat(layer.size()).isZero();
+    }
+
+    @Test
+    void responseLargerThanChunkKeepsTransactionForTimerJ() {
+        SipRequest options = TestMessages.received(Method.OPTIONS, "z9hG4bKlarge");
+        ServerTransaction transaction = receiveNew(options, udp);
+        SipResponse large = SipResponse.forRequest(options, 200).toTag("totag1")
+                .body(ContentType.of("text", "plain"), new byte[RetainedResponses.CHUNK_SIZE]).build();
+
+        transaction.respond(large);
+        layer.onMessage(options, udp);
+
+        assertThat(user.requests).hasSize(1);
+        assertThat(transport.responses).containsExactly(large, large);
+        assertThat(transaction.state()).isEqualTo(TransactionState.COMPLETED);
+        clock.advance(Duration.ofMillis(32_000));
+        assertThat(transaction.state()).isEqualTo(TransactionState.TERMINATED);
         assertThat(layer.size()).isZero();
     }
 
