@@ -91,6 +91,25 @@ class RetiredTransactionTest {
     }
 
     @Test
+    void sendFailingAfterTimerJLeavesNewerResponse() {
+        SipRequest register = TestMessages.received(Method.REGISTER, "z9hG4bKlate");
+        ServerTransaction old = receiveNew(register, udp);
+        old.respond(TestMessages.response(register, 200));
+        clock.advance(Duration.ofMillis(32_000));
+        SipResponse newer = TestMessages.response(register, 403);
+        receiveNew(register, udp).respond(newer);
+
+        transport.sends.get(0).completeExceptionally(new TransportException("port unreachable"));
+        layer.onMessage(register, udp);
+
+        assertThat(user.serverFailures).isEmpty();
+        assertThat(old.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(user.requests).hasSize(2);
+        assertThat(transport.responses).last().isEqualTo(newer);
+        assertThat(transport.responses).hasSize(3);
+    }
+
+    @Test
     void sameBranchOtherPortKeptApart() {
         SipRequest first = fromSentBy(Method.REGISTER, "z9hG4bKshared", "127.0.0.1", 5070);
         SipRequest second = fromSentBy(Method.REGISTER, "z9hG4bKshared", "127.0.0.1", 5071);
