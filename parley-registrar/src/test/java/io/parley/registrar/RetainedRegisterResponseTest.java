@@ -58,6 +58,11 @@ class RetainedRegisterResponseTest {
         return point.address();
     }
 
+    private InetSocketAddress listenerOn(String host) {
+        return server.listeningPoints().stream().map(ListeningPoint::address)
+                .filter(address -> address.getAddress().getHostAddress().equals(host)).findFirst().orElseThrow();
+    }
+
     private static byte[] register(int localPort, String user, String branch, String callId) {
         String text = "REGISTER sip:example.com SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=" + branch + ";rport\r\n"
@@ -130,6 +135,32 @@ class RetainedRegisterResponseTest {
         }
         List<Binding> bindings = store.lookup("sip:alice@example.com", Instant.now());
         assertThat(bindings).extracting(Binding::contactUri).containsExactly("sip:alice@127.0.0.1:5999");
+    }
+
+    @Test
+    void registerRetransmittedToOtherListenerComesBackFromIt() throws Exception {
+        Registrar registrar = new Registrar(RegistrarConfig.open(), new InMemoryCredentialStore(), store,
+                Clock.systemUTC(), new SecureRandom());
+        server = RegistrarServer.start(registrar, List.of(ListenAddress.parse("udp:127.0.0.1:0"),
+                ListenAddress.parse("udp:127.0.0.2:0")), StackSettings.DEFAULTS, MessageTraceListener.NONE);
+        InetSocketAddress first = listenerOn("127.0.0.1");
+        InetSocketAddress second = listenerOn("127.0.0.2");
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
+            byte[] register = register(socket.getLocalPort(), "alice", "z9hG4bK-listener-1", "listener-1");
+
+            send(socket, register, first);
+            DatagramPacket ok = new DatagramPacket(new byte[65_535], 65_535);
+            socket.receive(ok);
+            send(socket, register, second);
+            DatagramPacket again = new DatagramPacket(new byte[65_535], 65_535);
+            socket.receive(again);
+
+            assertThat(ok.getSocketAddress()).isEqualTo(first);
+            assertThat(again.getSocketAddress()).isEqualTo(second);
+            assertThat(Arrays.copyOf(again.getData(), again.getLength()))
+                    .isEqualTo(Arrays.copyOf(ok.getData(), ok.getLength()));
+        }
     }
 
     /**
