@@ -138,7 +138,7 @@ class RetainedRegisterResponseTest {
     }
 
     @Test
-    void registerRetransmittedToOtherListenerComesBackFromIt() throws Exception {
+    void resendLeavesFromReceivingListener() throws Exception {
         Registrar registrar = new Registrar(RegistrarConfig.open(), new InMemoryCredentialStore(), store,
                 Clock.systemUTC(), new SecureRandom());
         server = RegistrarServer.start(registrar, List.of(ListenAddress.parse("udp:127.0.0.1:0"),
