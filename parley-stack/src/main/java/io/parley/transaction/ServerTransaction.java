@@ -125,7 +125,9 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /** RFC 3261 section 17.2.4: the transport already tried the alternatives of 18.2.2, so the failure goes to the TU. */
     private void transportFailed(Throwable failure) {
-        if (isTerminated()) {
+        // Only state() counts a retired transaction as terminated once its Timer J ended. By then the
+        // response kept for its key may belong to a newer transaction, which must not be forgotten.
+        if (state() == TransactionState.TERMINATED) {
             return;
         }
         if (retired) {

@@ -225,9 +225,9 @@ public final class TransactionLayer implements InboundHandler {
     }
 
     /**
-     * Sets a timer for the oldest retained response's deadline, at least {@link #SWEEP_INTERVAL}
-     * away, so that a server under load does not wake up for each response. A retransmission never
-     * gets a response whose deadline passed, because lookups drop those first.
+     * Sets a timer that drops the retained responses up to the oldest one's deadline, at least
+     * {@link #SWEEP_INTERVAL} away, so that a server under load does not wake up for each response.
+     * A retransmission never gets a response whose deadline passed, because lookups drop those first.
      */
     private void setSweep() {
         long deadline = retained.nextDeadline();
@@ -235,12 +235,25 @@ public final class TransactionLayer implements InboundHandler {
             return;
         }
         sweepSet = true;
-        long wait = Math.max(deadline - scheduler.nanoTime(), SWEEP_INTERVAL.toNanos());
-        scheduler.schedule(Duration.ofNanos(wait), () -> {
+        scheduler.schedule(Duration.ofNanos(sweepDelay(deadline - scheduler.nanoTime())), () -> {
             sweepSet = false;
             retained.expire(scheduler.nanoTime());
             setSweep();
         });
+    }
+
+    /**
+     * Returns the largest power-of-two multiple of {@link #SWEEP_INTERVAL} not above {@code waitNanos},
+     * or the interval itself for a shorter wait. A sweep that wakes early sets the next one for the
+     * rest of the wait. {@link FifoTimerScheduler} keeps a queue for each distinct delay for as long
+     * as it runs, and these delays form a small fixed set: nine for Timer J of 32 s.
+     */
+    private static long sweepDelay(long waitNanos) {
+        long interval = SWEEP_INTERVAL.toNanos();
+        if (waitNanos <= interval) {
+            return interval;
+        }
+        return interval * Long.highestOneBit(waitNanos / interval);
     }
 
     private static SipRequest withNewBranch(SipRequest request) {
