@@ -63,6 +63,11 @@ public final class FifoTimerScheduler implements TimerScheduler {
         return nanoTime.getAsLong();
     }
 
+    /** Returns the number of lanes, one for each duration with timers pending, for tests. */
+    int laneCount() {
+        return lanes.size();
+    }
+
     private Lane lane(long delayNanos) {
         for (Lane lane : lanes) {
             if (lane.delayNanos == delayNanos) {
@@ -137,7 +142,10 @@ public final class FifoTimerScheduler implements TimerScheduler {
                 }
                 head = entries.peekFirst();
             }
-            if (head != null && !awake) {
+            if (head == null) {
+                // An empty lane goes, so that timers of ever new durations do not pile up lanes.
+                lanes.remove(this);
+            } else if (!awake) {
                 wakeForHead();
             }
         }

@@ -245,8 +245,8 @@ public final class TransactionLayer implements InboundHandler {
     /**
      * Returns the largest power-of-two multiple of {@link #SWEEP_INTERVAL} not above {@code waitNanos},
      * or the interval itself for a shorter wait. A sweep that wakes early sets the next one for the
-     * rest of the wait. {@link FifoTimerScheduler} keeps a queue for each distinct delay for as long
-     * as it runs, and these delays form a small fixed set: nine for Timer J of 32 s.
+     * rest of the wait. {@link FifoTimerScheduler} keeps a queue for each distinct delay with timers
+     * pending, so a small fixed set of delays (nine for Timer J of 32 s) lets sweeps share queues.
      */
     private static long sweepDelay(long waitNanos) {
         long interval = SWEEP_INTERVAL.toNanos();

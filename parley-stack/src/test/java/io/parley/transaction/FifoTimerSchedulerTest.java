@@ -110,4 +110,29 @@ class FifoTimerSchedulerTest {
         advanceTo(0);
         assertThat(ran).containsExactly("now");
     }
+
+    @Test
+    void dropsLaneOnceItsTimersRan() {
+        for (int i = 1; i <= 100; i++) {
+            scheduler.schedule(Duration.ofMillis(i), record("t" + i));
+        }
+        assertThat(scheduler.laneCount()).isEqualTo(100);
+
+        advanceTo(100);
+
+        assertThat(ran).hasSize(100);
+        assertThat(scheduler.laneCount()).isZero();
+    }
+
+    @Test
+    void reusesDurationAfterItsLaneWasDropped() {
+        scheduler.schedule(Duration.ofMillis(10), record("first"));
+        advanceTo(10);
+        scheduler.schedule(Duration.ofMillis(10), record("second"));
+
+        advanceTo(20);
+
+        assertThat(ran).containsExactly("first", "second");
+        assertThat(scheduler.laneCount()).isZero();
+    }
 }

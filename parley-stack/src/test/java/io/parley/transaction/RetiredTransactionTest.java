@@ -236,7 +236,7 @@ class RetiredTransactionTest {
     }
 
     @Test
-    void responseLargerThanChunkKeepsTransactionForTimerJ() {
+    void oversizedResponseKeepsTransaction() {
         SipRequest options = TestMessages.received(Method.OPTIONS, "z9hG4bKlarge");
         ServerTransaction transaction = receiveNew(options, udp);
         SipResponse large = SipResponse.forRequest(options, 200).toTag("totag1")
@@ -272,8 +272,8 @@ class RetiredTransactionTest {
     }
 
     /**
-     * {@link FifoTimerScheduler} keeps one queue per distinct delay for as long as it runs, so the
-     * sweep of the kept responses must draw its delays from a small fixed set.
+     * {@link FifoTimerScheduler} keeps one queue per distinct delay with timers pending, so the sweep
+     * of the kept responses draws its delays from a small fixed set that lets sweeps share queues.
      */
     @Test
     void sweepUsesFewDistinctDelays() {
