@@ -90,10 +90,10 @@ public class SerializeBenchmark {
         fields.check(library + " output, parsed by Parley,", message);
     }
 
-    private static SipMessage parseParley(SampleMessage message, byte[] bytes, String what) {
+    private static SipMessage parseParley(SampleMessage message, byte[] bytes, String source) {
         MessageParseResult result = SipParser.parseDatagram(bytes);
         if (!(result instanceof MessageParseResult.Parsed parsed)) {
-            throw new IllegalStateException("Parley rejected " + what + " for " + message + ": " + result);
+            throw new IllegalStateException("Parley rejected " + source + " for " + message + ": " + result);
         }
         return parsed.message();
     }

@@ -1,5 +1,8 @@
 package io.parley.transaction;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -23,6 +26,8 @@ final class RetainedResponses {
     /** Record header: total length (int), deadline (long), key length (int). */
     private static final int HEADER_SIZE = 16;
     private static final int INITIAL_CAPACITY = 1 << 10;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** The chunks in log order, as a ring of {@link #chunkCount} entries from {@link #firstChunk}. */
     private byte[][] chunks = new byte[4][];
@@ -60,7 +65,11 @@ final class RetainedResponses {
         if (length > CHUNK_SIZE) {
             return false;
         }
-        remove(key);
+        int hash = hash(scratch, 0, scratchLength);
+        int existing = slotOf(hash);
+        if (existing >= 0) {
+            clearSlot(existing);
+        }
         long position = reserve(length);
         byte[] chunk = chunkAt(position);
         int offset = offsetOf(position);
@@ -69,7 +78,7 @@ final class RetainedResponses {
         writeInt(chunk, offset + 12, scratchLength);
         System.arraycopy(scratch, 0, chunk, offset + HEADER_SIZE, scratchLength);
         System.arraycopy(response, 0, chunk, offset + HEADER_SIZE + scratchLength, response.length);
-        insert(hash(scratch, 0, scratchLength), position);
+        insert(hash, position);
         return true;
     }
 
@@ -233,14 +242,20 @@ final class RetainedResponses {
         if ((size + 1) * 2 > positions.length) {
             grow();
         }
+        int slot = emptySlot(hash);
+        positions[slot] = position + 1;
+        hashes[slot] = hash;
+        size++;
+    }
+
+    /** Returns the first empty slot of the probe run that starts at {@code hash}'s home slot. */
+    private int emptySlot(int hash) {
         int mask = positions.length - 1;
         int slot = hash & mask;
         while (positions[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        positions[slot] = position + 1;
-        hashes[slot] = hash;
-        size++;
+        return slot;
     }
 
     private void grow() {
@@ -248,13 +263,9 @@ final class RetainedResponses {
         int[] oldHashes = hashes;
         positions = new long[oldPositions.length * 2];
         hashes = new int[oldPositions.length * 2];
-        int mask = positions.length - 1;
         for (int i = 0; i < oldPositions.length; i++) {
             if (oldPositions[i] != 0) {
-                int slot = oldHashes[i] & mask;
-                while (positions[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = emptySlot(oldHashes[i]);
                 positions[slot] = oldPositions[i];
                 hashes[slot] = oldHashes[i];
             }
@@ -333,23 +344,18 @@ final class RetainedResponses {
     }
 
     private static void writeInt(byte[] bytes, int offset, int value) {
-        bytes[offset] = (byte) (value >>> 24);
-        bytes[offset + 1] = (byte) (value >>> 16);
-        bytes[offset + 2] = (byte) (value >>> 8);
-        bytes[offset + 3] = (byte) value;
+        INTS.set(bytes, offset, value);
     }
 
     private static int readInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
-                | bytes[offset + 3] & 0xFF;
+        return (int) INTS.get(bytes, offset);
     }
 
     private static void writeLong(byte[] bytes, int offset, long value) {
-        writeInt(bytes, offset, (int) (value >>> 32));
-        writeInt(bytes, offset + 4, (int) value);
+        LONGS.set(bytes, offset, value);
     }
 
     private static long readLong(byte[] bytes, int offset) {
-        return (long) readInt(bytes, offset) << 32 | readInt(bytes, offset + 4) & 0xFFFF_FFFFL;
+        return (long) LONGS.get(bytes, offset);
     }
 }

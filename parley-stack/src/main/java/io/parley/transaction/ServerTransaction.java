@@ -149,11 +149,11 @@ public abstract sealed class ServerTransaction extends Transaction
 
     /**
      * Hands the final response of this completed non-INVITE transaction over UDP to the layer. The
-     * layer resends {@code response}, its bytes, to each retransmitted request until Timer J ends (RFC
-     * 3261 section 17.2.2), and drops its reference to this object. A server under load completes many such transactions
-     * and keeps each for 32 s, so keeping only the bytes spares the garbage collector. Returns false
-     * when the transaction already terminated or the layer cannot keep the response; Timer J then
-     * runs on this object.
+     * layer resends {@code response}, its bytes, to each retransmitted request until Timer J ends
+     * (RFC 3261 section 17.2.2), and drops its reference to this object. A server under load
+     * completes many such transactions and keeps each for 32 s, so keeping only the bytes spares the
+     * garbage collector. Returns false when the transaction already terminated or the layer cannot
+     * keep the response, and Timer J then runs on this object.
      */
     final boolean retire(byte[] response) {
         if (isTerminated()) {

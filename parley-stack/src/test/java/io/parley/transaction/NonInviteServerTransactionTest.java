@@ -106,7 +106,7 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
-    void completedTransactionsOfOtherBranchesKeepTheirOwnResponses() {
+    void completedBranchesKeepOwnResponses() {
         SipRequest other = TestMessages.received(Method.REGISTER, "z9hG4bKserver2");
         ServerTransaction first = receive(Transport.UDP);
         fixture.receive(other, Transport.UDP);

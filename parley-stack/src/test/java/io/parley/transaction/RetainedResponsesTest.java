@@ -87,7 +87,7 @@ class RetainedResponsesTest {
     }
 
     @Test
-    void expiringEverythingEmptiesTheLogAndItFillsAgain() {
+    void refillsAfterEverythingExpired() {
         for (int n = 0; n < 2000; n++) {
             retained.put(key(n), response(n, 300), 1);
         }
@@ -131,7 +131,7 @@ class RetainedResponsesTest {
     }
 
     @Test
-    void aResponseThatFillsTheRestOfAChunkStartsTheNext() {
+    void recordPastChunkEndStartsNextChunk() {
         int first = RetainedResponses.CHUNK_SIZE - 200;
         retained.put(key(1), new byte[first], 0);
         retained.put(key(2), response(2, 400), 1);
