@@ -23,6 +23,9 @@ public final class NameAddress {
     private final int displayNameEnd;
     private final int parametersStart;
     private final int parametersEnd;
+    /** The tag value range in source; see {@link #fromWire}. */
+    private final int tagStart;
+    private final int tagEnd;
     // Made from source on first read of a parsed address; a race only makes the same value twice.
     private String decodedDisplayName;
     private List<Parameter> decodedParameters;
@@ -49,10 +52,12 @@ public final class NameAddress {
         this.displayNameEnd = 0;
         this.parametersStart = 0;
         this.parametersEnd = 0;
+        this.tagStart = Via.UNKNOWN_RANGE;
+        this.tagEnd = 0;
     }
 
     private NameAddress(byte[] source, int displayNameStart, int displayNameEnd, Uri uri, int parametersStart,
-            int parametersEnd) {
+            int parametersEnd, int tagStart, int tagEnd) {
         this.displayName = null;
         this.uri = uri;
         this.parameters = null;
@@ -61,6 +66,8 @@ public final class NameAddress {
         this.displayNameEnd = displayNameEnd;
         this.parametersStart = parametersStart;
         this.parametersEnd = parametersEnd;
+        this.tagStart = tagStart;
+        this.tagEnd = tagEnd;
     }
 
     /**
@@ -68,14 +75,19 @@ public final class NameAddress {
      * never change afterwards. The display name is {@code [displayNameStart, displayNameEnd)}, either
      * a quoted-string with its quotes or tokens separated by LWS, and empty when absent; the header
      * parameters are {@code [parametersStart, parametersEnd)}. Each range must hold what the grammar
-     * of RFC 3261 section 25.1 allows there.
+     * of RFC 3261 section 25.1 allows there. {@code [tagStart, tagEnd)} is the unquoted value of the
+     * first tag parameter, with the start values of {@link Via#fromWire} for an absent tag or one to
+     * search for when read.
      */
     public static NameAddress fromWire(byte[] source, int displayNameStart, int displayNameEnd, Uri uri,
-            int parametersStart, int parametersEnd) {
+            int parametersStart, int parametersEnd, int tagStart, int tagEnd) {
         Objects.checkFromToIndex(displayNameStart, displayNameEnd, source.length);
         Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
+        if (tagStart >= 0) {
+            Objects.checkFromToIndex(tagStart, tagEnd, source.length);
+        }
         return new NameAddress(source, displayNameStart, displayNameEnd, Objects.requireNonNull(uri, "uri"),
-                parametersStart, parametersEnd);
+                parametersStart, parametersEnd, tagStart, tagEnd);
     }
 
     /** Returns the display name with quotes removed and quoted-pairs decoded, or an empty string. */
@@ -130,7 +142,10 @@ public final class NameAddress {
 
     /** Returns the {@code tag} parameter of From and To (RFC 3261 section 19.3). */
     public Optional<String> tag() {
-        return parameter("tag");
+        if (source == null || tagStart == Via.UNKNOWN_RANGE) {
+            return parameter("tag");
+        }
+        return tagStart == Via.ABSENT_RANGE ? Optional.empty() : Optional.of(WireText.ascii(source, tagStart, tagEnd));
     }
 
     /** Returns the value of the first header parameter with this name, compared without case. */

@@ -25,6 +25,9 @@ public final class Via {
     private final int hostEnd;
     private final int parametersStart;
     private final int parametersEnd;
+    /** The branch value range in source; see {@link #fromWire}. */
+    private final int branchStart;
+    private final int branchEnd;
     /** The host and parameters of a built Via; null for a parsed one, which makes them from source. */
     private final String host;
     private final List<Parameter> parameters;
@@ -76,10 +79,12 @@ public final class Via {
         this.hostEnd = 0;
         this.parametersStart = 0;
         this.parametersEnd = 0;
+        this.branchStart = UNKNOWN_RANGE;
+        this.branchEnd = 0;
     }
 
     private Via(String protocolName, String protocolVersion, String transport, byte[] source, int hostStart,
-            int hostEnd, int port, int parametersStart, int parametersEnd) {
+            int hostEnd, int port, int parametersStart, int parametersEnd, int branchStart, int branchEnd) {
         this.protocolName = protocolName;
         this.protocolVersion = protocolVersion;
         this.transport = transport;
@@ -91,21 +96,35 @@ public final class Via {
         this.hostEnd = hostEnd;
         this.parametersStart = parametersStart;
         this.parametersEnd = parametersEnd;
+        this.branchStart = branchStart;
+        this.branchEnd = branchEnd;
     }
 
     /**
      * Creates a Via whose host is {@code source[hostStart, hostEnd)} and whose parameters are the
      * header parameters in {@code source[parametersStart, parametersEnd)}, without checks. For the
      * parser: the ranges must hold what the via-parm grammar allows, and {@code source} must never
-     * change afterwards.
+     * change afterwards. {@code [branchStart, branchEnd)} is the unquoted value of the first branch
+     * parameter; a branchStart of {@link #ABSENT_RANGE} says there is none, and {@link #UNKNOWN_RANGE}
+     * leaves {@link #branch()} to search the parameters.
      */
     public static Via fromWire(String protocolName, String protocolVersion, String transport, byte[] source,
-            int hostStart, int hostEnd, int port, int parametersStart, int parametersEnd) {
+            int hostStart, int hostEnd, int port, int parametersStart, int parametersEnd, int branchStart,
+            int branchEnd) {
         Objects.checkFromToIndex(hostStart, hostEnd, source.length);
         Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
+        if (branchStart >= 0) {
+            Objects.checkFromToIndex(branchStart, branchEnd, source.length);
+        }
         return new Via(Objects.requireNonNull(protocolName), Objects.requireNonNull(protocolVersion),
-                Objects.requireNonNull(transport), source, hostStart, hostEnd, port, parametersStart, parametersEnd);
+                Objects.requireNonNull(transport), source, hostStart, hostEnd, port, parametersStart, parametersEnd,
+                branchStart, branchEnd);
     }
+
+    /** A range start of {@link #fromWire}: the parameter is absent. */
+    public static final int ABSENT_RANGE = -1;
+    /** A range start of {@link #fromWire}: the parameter is to be searched for when read. */
+    public static final int UNKNOWN_RANGE = -2;
 
     public String protocolName() {
         return protocolName;
@@ -154,7 +173,10 @@ public final class Via {
 
     /** Returns the {@code branch} parameter. */
     public Optional<String> branch() {
-        return parameter("branch");
+        if (source == null || branchStart == UNKNOWN_RANGE) {
+            return parameter("branch");
+        }
+        return branchStart == ABSENT_RANGE ? Optional.empty() : Optional.of(WireText.ascii(source, branchStart, branchEnd));
     }
 
     /** Returns whether the branch starts with the RFC 3261 magic cookie {@code z9hG4bK}. */

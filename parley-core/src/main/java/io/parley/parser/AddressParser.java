@@ -81,7 +81,8 @@ final class AddressParser {
         if (parametersEnd < 0) {
             return null;
         }
-        return NameAddress.fromWire(r.bytes, start, displayNameEnd, uri, parametersStart, parametersEnd);
+        return NameAddress.fromWire(r.bytes, start, displayNameEnd, uri, parametersStart, parametersEnd, r.keyStart,
+                r.keyEnd);
     }
 
     /**
@@ -147,7 +148,7 @@ final class AddressParser {
         if (parametersEnd < 0) {
             return null;
         }
-        return NameAddress.fromWire(r.bytes, start, start, uri, parametersStart, parametersEnd);
+        return NameAddress.fromWire(r.bytes, start, start, uri, parametersStart, parametersEnd, r.keyStart, r.keyEnd);
     }
 
     /**
@@ -158,6 +159,7 @@ final class AddressParser {
      */
     static int skipHeaderParameters(ValueReader r, ParameterRule rule) {
         r.clearParameterProblem();
+        r.keyStart = ValueReader.KEY_ABSENT;
         while (r.skipSeparator(';')) {
             int nameStart = r.pos;
             int nameEnd = r.skipClass(CharClass.TOKEN);
@@ -177,6 +179,9 @@ final class AddressParser {
             if (r.parameterProblem() == null) {
                 r.recordParameterProblem(rule.check(r.bytes, nameStart, nameEnd, valueStart, valueEnd));
             }
+            if (r.keyStart == ValueReader.KEY_ABSENT && rule.isKey(r.bytes, nameStart, nameEnd)) {
+                recordKey(r, valueStart, valueEnd);
+            }
         }
         int parametersEnd = r.pos;
         r.skipLws();
@@ -185,6 +190,16 @@ final class AddressParser {
             return -1;
         }
         return parametersEnd;
+    }
+
+    /**
+     * Records the value range of the first branch or tag parameter, so that the typed value reads it
+     * without searching; a quoted value, which keeps its quotes and folds, is left to that search.
+     */
+    private static void recordKey(ValueReader r, int valueStart, int valueEnd) {
+        boolean quoted = valueEnd > valueStart && r.bytes[valueStart] == '"';
+        r.keyStart = quoted ? ValueReader.KEY_UNKNOWN : valueStart;
+        r.keyEnd = valueEnd;
     }
 
     /** Checks gen-value = token / host / quoted-string at the cursor; false after a failure. */

@@ -10,17 +10,29 @@ import java.nio.charset.StandardCharsets;
 enum ParameterRule {
 
     /** Generic parameters only. */
-    NONE,
+    NONE("tag"),
 
     /**
      * via-params (RFC 3261 section 20.42): branch is a token, ttl 0 to 255, rport a port when it has
      * a value, and received and maddr a host. A received IPv6 address may come with or without
      * brackets (RFC 5118 section 4.5).
      */
-    VIA,
+    VIA("branch"),
 
     /** Contact parameters (RFC 3261 section 20.10): expires is delta-seconds and q a qvalue. */
-    CONTACT;
+    CONTACT("tag");
+
+    /** The parameter whose value range the parser records for the typed value: branch or tag. */
+    private final String keyParameter;
+
+    ParameterRule(String keyParameter) {
+        this.keyParameter = keyParameter;
+    }
+
+    /** Returns whether {@code [nameStart, nameEnd)} names the parameter whose value range is recorded. */
+    boolean isKey(byte[] bytes, int nameStart, int nameEnd) {
+        return is(bytes, nameStart, nameEnd, keyParameter);
+    }
 
     /**
      * Returns why the parameter {@code [nameStart, nameEnd)} with the value {@code [valueStart,

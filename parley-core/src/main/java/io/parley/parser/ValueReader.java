@@ -26,6 +26,16 @@ final class ValueReader {
      * for each field value; {@link #reset} leaves it alone.
      */
     boolean controlFree;
+    /**
+     * The value range of the branch (Via) or tag (addresses) parameter that the last header
+     * parameter check found: {@link #KEY_ABSENT} when there is none, {@link #KEY_UNKNOWN} when its
+     * value is quoted, else {@code [keyStart, keyEnd)}, empty for a parameter without a value.
+     */
+    int keyStart;
+    int keyEnd;
+
+    static final int KEY_ABSENT = io.parley.message.Via.ABSENT_RANGE;
+    static final int KEY_UNKNOWN = io.parley.message.Via.UNKNOWN_RANGE;
 
     ValueReader(byte[] bytes, int start, int end) {
         this.bytes = bytes;

@@ -99,7 +99,7 @@ final class ViaParser {
             return r.fail(r.parameterProblem());
         }
         return Via.fromWire(name, version, transport, r.bytes, hostStart, hostEnd, port, parametersStart,
-                parametersEnd);
+                parametersEnd, r.keyStart, r.keyEnd);
     }
 
     private static boolean expectSlash(ValueReader r) {
