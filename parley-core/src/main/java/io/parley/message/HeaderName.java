@@ -1,6 +1,7 @@
 package io.parley.message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -131,6 +132,11 @@ public final class HeaderName {
     /** Returns the compact form, such as {@code 'i'} for Call-ID, or {@code '\0'} when there is none. */
     public char compactForm() {
         return compactForm;
+    }
+
+    /** Returns the constants of this class, each once. */
+    public static List<HeaderName> knownNames() {
+        return HeaderNameTable.names();
     }
 
     /** Returns whether this is one of the constants of this class. */

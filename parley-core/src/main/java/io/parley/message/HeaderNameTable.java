@@ -1,6 +1,8 @@
 package io.parley.message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Open-addressing table from the lower-case bytes of a full or compact header name to its
@@ -11,11 +13,13 @@ final class HeaderNameTable {
     private static final int SIZE = 256;
     private static final byte[][] KEYS = new byte[SIZE][];
     private static final HeaderName[] VALUES = new HeaderName[SIZE];
+    private static final List<HeaderName> REGISTERED = new ArrayList<>();
 
     private HeaderNameTable() {
     }
 
     static void register(HeaderName name) {
+        REGISTERED.add(name);
         put(name.name().getBytes(StandardCharsets.US_ASCII), name);
         if (name.compactForm() != '\0') {
             put(new byte[] {(byte) name.compactForm()}, name);
@@ -33,6 +37,11 @@ final class HeaderNameTable {
         }
         KEYS[slot] = lower;
         VALUES[slot] = name;
+    }
+
+    /** Returns every registered name once, in registration order. */
+    static List<HeaderName> names() {
+        return List.copyOf(REGISTERED);
     }
 
     static HeaderName lookup(byte[] bytes, int offset, int length) {

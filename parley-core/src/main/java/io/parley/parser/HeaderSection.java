@@ -61,7 +61,10 @@ final class HeaderSection {
     private int readHeaderLine(int lineStart, int limit) {
         byte[] bytes = reader.bytes;
         int nameEnd = lineStart;
-        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
+        int hash = 0;
+        byte b;
+        while (nameEnd < limit && CharClass.TOKEN[(b = bytes[nameEnd]) & 0xFF]) {
+            hash = KnownNames.hashStep(hash, b);
             nameEnd++;
         }
         if (nameEnd == lineStart) {
@@ -69,7 +72,8 @@ final class HeaderSection {
                     ? "folded line after the start line" : "header line without a name";
             return fail("", lineStart, reason);
         }
-        HeaderName name = HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
+        int slot = KnownNames.find(bytes, lineStart, nameEnd, hash);
+        HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
         int colon = nameEnd;
         while (colon < limit && (bytes[colon] == ' ' || bytes[colon] == '\t')) {
             colon++;
@@ -84,7 +88,7 @@ final class HeaderSection {
         }
         int next = Math.min(lf + 1, limit);
         int valueEnd = lf < limit && lf > colon && bytes[lf - 1] == '\r' ? lf - 1 : Math.min(lf, limit);
-        return addHeader(name, colon + 1, valueEnd) ? next : -1;
+        return addHeader(slot, name, colon + 1, valueEnd) ? next : -1;
     }
 
     /**
@@ -116,7 +120,7 @@ final class HeaderSection {
         }
     }
 
-    private boolean addHeader(HeaderName name, int valueStart, int valueEnd) {
+    private boolean addHeader(int slot, HeaderName name, int valueStart, int valueEnd) {
         byte[] bytes = reader.bytes;
         while (valueStart < valueEnd && CharClass.isLws(bytes[valueStart])) {
             valueStart++;
@@ -130,7 +134,7 @@ final class HeaderSection {
             return false;
         }
         reader.controlFree = !suspectControl;
-        boolean added = values.add(name, valueStart, valueEnd);
+        boolean added = values.add(slot, name, valueStart, valueEnd);
         reader.controlFree = false;
         if (!added) {
             error = values.error();
@@ -185,6 +189,9 @@ final class HeaderSection {
 
     /** Returns the name of the first mandatory header that is missing, or null. */
     String missingMandatory() {
+        if (values.seenAll(KnownNames.MANDATORY_BITS)) {
+            return null;
+        }
         for (HeaderName name : MANDATORY) {
             if (!values.seen(name)) {
                 return name.name();

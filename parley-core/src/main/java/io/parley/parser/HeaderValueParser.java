@@ -15,12 +15,6 @@ import java.util.function.Function;
  */
 final class HeaderValueParser {
 
-    /** Headers that may appear once only; a second one is a 400 (RFC 4475 section 3.3.8). */
-    private static final HeaderName[] SINGLE = {
-        HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
-        HeaderName.CONTENT_TYPE, HeaderName.EXPIRES, HeaderName.MIN_EXPIRES, HeaderName.VIA
-    };
-
     private final ValueReader reader;
     private final List<Header> headers;
     private int seenMask;
@@ -34,71 +28,57 @@ final class HeaderValueParser {
         this.headers = headers;
     }
 
-    /** Parses the value in {@code [start, end)} and appends its headers; false after recording an error. */
-    boolean add(HeaderName name, int start, int end) {
+    /**
+     * Parses the value in {@code [start, end)} and appends its headers; false after recording an
+     * error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
+     */
+    boolean add(int slot, HeaderName name, int start, int end) {
         reader.reset(start, end);
-        if (!markSeen(name, start)) {
-            return false;
-        }
-        if (name == HeaderName.VIA) {
-            return addList(name, ViaParser::readVia);
-        }
-        if (name == HeaderName.CONTACT) {
-            return addList(name, AddressParser::readContact);
-        }
-        if (name == HeaderName.ROUTE || name == HeaderName.RECORD_ROUTE) {
-            return addList(name, AddressParser::readAddress);
-        }
-        if (name == HeaderName.FROM || name == HeaderName.TO) {
-            return addSingle(name, start, end, AddressParser.readAddress(reader));
-        }
-        if (name == HeaderName.CALL_ID) {
-            return addSingle(name, start, end, ScalarParser.readCallId(reader));
-        }
-        if (name == HeaderName.CSEQ) {
-            cseq = ScalarParser.readCSeq(reader);
-            cseqOffset = start;
-            return addSingle(name, start, end, cseq);
-        }
-        if (!name.isKnown()) {
+        if (slot < 0) {
             headers.add(Header.fromWire(name, reader.bytes, start, end, null));
             return true;
         }
-        return addOther(name, start, end);
+        if (!markSeen(KnownNames.singleBit(slot), name, start)) {
+            return false;
+        }
+        return switch (KnownNames.kind(slot)) {
+            case TEXT -> {
+                headers.add(Header.fromWire(name, reader.bytes, start, end, null));
+                yield true;
+            }
+            case VIA -> addList(name, ViaParser::readVia);
+            case CONTACT -> addList(name, AddressParser::readContact);
+            case ROUTE -> addList(name, AddressParser::readAddress);
+            case ADDRESS -> addSingle(name, start, end, AddressParser.readAddress(reader));
+            case CALL_ID -> addSingle(name, start, end, ScalarParser.readCallId(reader));
+            case CSEQ -> addCSeq(start, end);
+            case CONTENT_LENGTH -> addContentLength(start, end);
+            case MAX_FORWARDS -> addMaxForwards(start, end);
+            case DELTA_SECONDS -> addDeltaSeconds(name, start, end);
+            case CONTENT_TYPE -> addContentType(start, end);
+            case TOKEN_LIST -> addTokenList(name, start, end);
+            case WARNING -> addSingle(name, start, end, ScalarParser.readWarnings(reader));
+            case RETRY_AFTER -> addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
+            case AUTH, AUTH_INFO -> addAuth(name, start, end);
+        };
     }
 
-    private boolean addOther(HeaderName name, int start, int end) {
-        if (name == HeaderName.CONTENT_LENGTH) {
-            return addContentLength(start, end);
-        }
-        if (name == HeaderName.MAX_FORWARDS) {
-            long hops = ScalarParser.readWholeNumber(reader, 255, "Max-Forwards");
-            return addSingle(name, start, end, hops < 0 ? null : (int) hops);
-        }
-        if (name == HeaderName.EXPIRES || name == HeaderName.MIN_EXPIRES) {
-            long seconds = ScalarParser.readWholeNumber(reader, CSeq.MAX_SEQUENCE, "delta-seconds");
-            return addSingle(name, start, end, seconds < 0 ? null : seconds);
-        }
-        if (name == HeaderName.CONTENT_TYPE) {
-            return addContentType(start, end);
-        }
-        if (name == HeaderName.ALLOW || name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
-                || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
-            return addTokenList(name, start, end);
-        }
-        if (name == HeaderName.WARNING) {
-            return addSingle(name, start, end, ScalarParser.readWarnings(reader));
-        }
-        if (name == HeaderName.RETRY_AFTER) {
-            return addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
-        }
-        if (name == HeaderName.WWW_AUTHENTICATE || name == HeaderName.PROXY_AUTHENTICATE
-                || name == HeaderName.AUTHORIZATION || name == HeaderName.PROXY_AUTHORIZATION
-                || name == HeaderName.AUTHENTICATION_INFO) {
-            return addAuth(name, start, end);
-        }
-        headers.add(Header.fromWire(name, reader.bytes, start, end, null));
-        return true;
+    private boolean addCSeq(int start, int end) {
+        cseq = ScalarParser.readCSeq(reader);
+        cseqOffset = start;
+        return addSingle(HeaderName.CSEQ, start, end, cseq);
+    }
+
+    /** Max-Forwards = 1*DIGIT, 0 to 255, kept as an Integer. */
+    private boolean addMaxForwards(int start, int end) {
+        long hops = ScalarParser.readWholeNumber(reader, 255, "Max-Forwards");
+        return addSingle(HeaderName.MAX_FORWARDS, start, end, hops < 0 ? null : (int) hops);
+    }
+
+    /** Expires and Min-Expires: delta-seconds, kept as a Long. */
+    private boolean addDeltaSeconds(HeaderName name, int start, int end) {
+        long seconds = ScalarParser.readWholeNumber(reader, CSeq.MAX_SEQUENCE, "delta-seconds");
+        return addSingle(name, start, end, seconds < 0 ? null : seconds);
     }
 
     /** Content-Length = 1*DIGIT; a second, different value breaks framing (RFC 4475 section 3.3.9). */
@@ -211,30 +191,23 @@ final class HeaderValueParser {
         return true;
     }
 
-    /** Records that a header appeared; false when a single-valued one appears twice. */
-    private boolean markSeen(HeaderName name, int start) {
-        for (int i = 0; i < SINGLE.length; i++) {
-            if (SINGLE[i] == name) {
-                int bit = 1 << i;
-                // Via may repeat; it is in the table only so that seen() can report it.
-                if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
-                    reader.failAt(start, "more than one " + name + " header");
-                    return fail(name, false);
-                }
-                seenMask |= bit;
-                return true;
-            }
+    /** Records that a header appeared; false when a single-valued one other than Via appears twice. */
+    private boolean markSeen(int bit, HeaderName name, int start) {
+        if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
+            reader.failAt(start, "more than one " + name + " header");
+            return fail(name, false);
         }
+        seenMask |= bit;
         return true;
     }
 
+    /** Returns whether every header of {@code bits}, from {@link KnownNames#singleBit}, has appeared. */
+    boolean seenAll(int bits) {
+        return (seenMask & bits) == bits;
+    }
+
     boolean seen(HeaderName name) {
-        for (int i = 0; i < SINGLE.length; i++) {
-            if (SINGLE[i] == name) {
-                return (seenMask & (1 << i)) != 0;
-            }
-        }
-        return false;
+        return seenAll(KnownNames.singleBit(name));
     }
 
     long contentLength() {

@@ -1,0 +1,31 @@
+package io.parley.parser;
+
+/** How the parser reads the value of a header, chosen once per header line from its name. */
+enum HeaderKind {
+
+    /** Kept as text: a known header without a typed form, or an extension header. */
+    TEXT,
+    /** A comma-separated list of via-parm values. */
+    VIA,
+    /** A comma-separated list of Contact values or {@code *}. */
+    CONTACT,
+    /** A comma-separated list of addresses: Route and Record-Route. */
+    ROUTE,
+    /** One address: From and To. */
+    ADDRESS,
+    CALL_ID,
+    CSEQ,
+    CONTENT_LENGTH,
+    MAX_FORWARDS,
+    /** delta-seconds: Expires and Min-Expires. */
+    DELTA_SECONDS,
+    CONTENT_TYPE,
+    /** Methods or option tags: Allow, Supported, Require, Proxy-Require and Unsupported. */
+    TOKEN_LIST,
+    WARNING,
+    RETRY_AFTER,
+    /** A challenge or credentials: WWW-Authenticate, Proxy-Authenticate, Authorization and Proxy-Authorization. */
+    AUTH,
+    /** Authentication-Info: auth-params without a scheme. */
+    AUTH_INFO
+}

@@ -1,0 +1,146 @@
+package io.parley.parser;
+
+import io.parley.message.HeaderName;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Finds the {@link HeaderName} constant, its {@link HeaderKind} and its single-header bit for a
+ * header name in the received bytes, full or compact, without case and without making a string.
+ * The caller hashes the name while it scans it, with {@link #hashStep}.
+ */
+final class KnownNames {
+
+    private static final int SIZE = 256;
+    private static final byte[][] KEYS = new byte[SIZE][];
+    private static final HeaderName[] NAMES = new HeaderName[SIZE];
+    private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
+    private static final int[] SINGLE_BITS = new int[SIZE];
+
+    /** Headers that may appear once only; a second one is a 400 (RFC 4475 section 3.3.8). Via may repeat. */
+    private static final HeaderName[] SINGLE = {
+        HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
+        HeaderName.CONTENT_TYPE, HeaderName.EXPIRES, HeaderName.MIN_EXPIRES, HeaderName.VIA
+    };
+
+    private static final Map<HeaderName, HeaderKind> TYPED = Map.ofEntries(
+            Map.entry(HeaderName.VIA, HeaderKind.VIA),
+            Map.entry(HeaderName.CONTACT, HeaderKind.CONTACT),
+            Map.entry(HeaderName.ROUTE, HeaderKind.ROUTE),
+            Map.entry(HeaderName.RECORD_ROUTE, HeaderKind.ROUTE),
+            Map.entry(HeaderName.FROM, HeaderKind.ADDRESS),
+            Map.entry(HeaderName.TO, HeaderKind.ADDRESS),
+            Map.entry(HeaderName.CALL_ID, HeaderKind.CALL_ID),
+            Map.entry(HeaderName.CSEQ, HeaderKind.CSEQ),
+            Map.entry(HeaderName.CONTENT_LENGTH, HeaderKind.CONTENT_LENGTH),
+            Map.entry(HeaderName.MAX_FORWARDS, HeaderKind.MAX_FORWARDS),
+            Map.entry(HeaderName.EXPIRES, HeaderKind.DELTA_SECONDS),
+            Map.entry(HeaderName.MIN_EXPIRES, HeaderKind.DELTA_SECONDS),
+            Map.entry(HeaderName.CONTENT_TYPE, HeaderKind.CONTENT_TYPE),
+            Map.entry(HeaderName.ALLOW, HeaderKind.TOKEN_LIST),
+            Map.entry(HeaderName.SUPPORTED, HeaderKind.TOKEN_LIST),
+            Map.entry(HeaderName.REQUIRE, HeaderKind.TOKEN_LIST),
+            Map.entry(HeaderName.PROXY_REQUIRE, HeaderKind.TOKEN_LIST),
+            Map.entry(HeaderName.UNSUPPORTED, HeaderKind.TOKEN_LIST),
+            Map.entry(HeaderName.WARNING, HeaderKind.WARNING),
+            Map.entry(HeaderName.RETRY_AFTER, HeaderKind.RETRY_AFTER),
+            Map.entry(HeaderName.WWW_AUTHENTICATE, HeaderKind.AUTH),
+            Map.entry(HeaderName.PROXY_AUTHENTICATE, HeaderKind.AUTH),
+            Map.entry(HeaderName.AUTHORIZATION, HeaderKind.AUTH),
+            Map.entry(HeaderName.PROXY_AUTHORIZATION, HeaderKind.AUTH),
+            Map.entry(HeaderName.AUTHENTICATION_INFO, HeaderKind.AUTH_INFO));
+
+    /** The single-header bits of the headers every message must carry (RFC 3261 section 8.1.1), Max-Forwards aside. */
+    static final int MANDATORY_BITS;
+
+    static {
+        for (HeaderName name : HeaderName.knownNames()) {
+            put(name.name().getBytes(StandardCharsets.US_ASCII), name);
+            if (name.compactForm() != '\0') {
+                put(new byte[] {(byte) name.compactForm()}, name);
+            }
+        }
+        MANDATORY_BITS = singleBit(HeaderName.TO) | singleBit(HeaderName.FROM) | singleBit(HeaderName.CSEQ)
+                | singleBit(HeaderName.CALL_ID) | singleBit(HeaderName.VIA);
+    }
+
+    private KnownNames() {
+    }
+
+    /** Folds a token character to lower case: for token characters, setting bit 0x20 changes only A-Z. */
+    static int hashStep(int hash, byte b) {
+        return 31 * hash + (b | 0x20);
+    }
+
+    /**
+     * Returns the slot of the name {@code bytes[from, to)}, which holds token characters only and
+     * whose {@link #hashStep} hash from 0 is {@code hash}, or -1 for an extension header.
+     */
+    static int find(byte[] bytes, int from, int to, int hash) {
+        int slot = spread(hash);
+        byte[] key;
+        while ((key = KEYS[slot]) != null) {
+            if (matches(key, bytes, from, to)) {
+                return slot;
+            }
+            slot = (slot + 1) & (SIZE - 1);
+        }
+        return -1;
+    }
+
+    static HeaderName name(int slot) {
+        return NAMES[slot];
+    }
+
+    static HeaderKind kind(int slot) {
+        return KINDS[slot];
+    }
+
+    /** Returns the bit of a header that may appear once, or 0. */
+    static int singleBit(int slot) {
+        return SINGLE_BITS[slot];
+    }
+
+    private static boolean matches(byte[] key, byte[] bytes, int from, int to) {
+        if (key.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != (byte) (bytes[from + i] | 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int spread(int hash) {
+        return (hash ^ (hash >>> 7) ^ (hash >>> 15)) & (SIZE - 1);
+    }
+
+    private static void put(byte[] name, HeaderName headerName) {
+        byte[] key = new byte[name.length];
+        int hash = 0;
+        for (int i = 0; i < name.length; i++) {
+            key[i] = (byte) (name[i] | 0x20);
+            hash = hashStep(hash, name[i]);
+        }
+        int slot = spread(hash);
+        while (KEYS[slot] != null) {
+            slot = (slot + 1) & (SIZE - 1);
+        }
+        KEYS[slot] = key;
+        NAMES[slot] = headerName;
+        KINDS[slot] = TYPED.getOrDefault(headerName, HeaderKind.TEXT);
+        SINGLE_BITS[slot] = singleBit(headerName);
+    }
+
+    /** Returns the bit of a header that may appear once, or 0. */
+    static int singleBit(HeaderName name) {
+        for (int i = 0; i < SINGLE.length; i++) {
+            if (SINGLE[i] == name) {
+                return 1 << i;
+            }
+        }
+        return 0;
+    }
+}
