@@ -49,12 +49,59 @@ final class HeaderSection {
             if (bytes[pos] == '\r' && (pos + 1 >= limit || bytes[pos + 1] == '\n')) {
                 return Math.min(limit, pos + 2);
             }
-            pos = readHeaderLine(pos, limit);
+            int next = readPlainLine(pos, limit);
+            pos = next != 0 ? next : readHeaderLine(pos, limit);
             if (pos < 0) {
                 return -1;
             }
         }
         return limit;
+    }
+
+    /**
+     * Reads the usual header line, {@code name ":" value CRLF} with no whitespace before the colon,
+     * no control character in the value and no fold after it, and returns the offset after it, or
+     * -1 after recording an error. Returns 0 for any other line, which {@link #readHeaderLine}
+     * then reads from the start, so that both give the same result.
+     */
+    private int readPlainLine(int lineStart, int limit) {
+        byte[] bytes = reader.bytes;
+        int nameEnd = lineStart;
+        int hash = 0;
+        byte b;
+        while (nameEnd < limit && CharClass.TOKEN[(b = bytes[nameEnd]) & 0xFF]) {
+            hash = KnownNames.hashStep(hash, b);
+            nameEnd++;
+        }
+        if (nameEnd == lineStart || nameEnd >= limit || bytes[nameEnd] != ':') {
+            return 0;
+        }
+        int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, Math.min(limit, lineStart + limits.maxLineLength()));
+        if (cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n' || bytes[cr + 2] == ' '
+                || bytes[cr + 2] == '\t') {
+            return 0;
+        }
+        int valueStart = nameEnd + 1;
+        while (valueStart < cr && bytes[valueStart] == ' ') {
+            valueStart++;
+        }
+        int valueEnd = cr;
+        while (valueEnd > valueStart && bytes[valueEnd - 1] == ' ') {
+            valueEnd--;
+        }
+        int slot = KnownNames.find(bytes, lineStart, nameEnd, hash);
+        HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
+        reader.controlFree = true;
+        boolean added = values.add(slot, name, valueStart, valueEnd);
+        reader.controlFree = false;
+        if (!added) {
+            error = values.error();
+            return -1;
+        }
+        if (headers.size() > limits.maxHeaderCount()) {
+            return fail(name.name(), valueStart, "more than " + limits.maxHeaderCount() + " header values");
+        }
+        return cr + 2;
     }
 
     /** Reads {@code field-name HCOLON field-value CRLF}, the value running on over folded lines. */
