@@ -15,6 +15,8 @@ import io.parley.message.Via;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SipParserTest {
 
@@ -374,6 +376,41 @@ class SipParserTest {
 
         assertThat(((SipUri) contact.uri()).hasParameter("unknownparam")).isTrue();
         assertThat(contact.parameters()).extracting(p -> p.name()).doesNotContain("unknownparam");
+    }
+
+    /**
+     * Each header line of the usual form takes a shorter path than a line with space before its
+     * colon, a tab or trailing spaces, so the same headers written both ways must parse alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {" : ", "\t:\t", ":", ":   "})
+    void usualAndUnusualLinesParseAlike(String separator) {
+        String usual = String.join("\r\n",
+                "REGISTER sip:registrar.example.com SIP/2.0",
+                "Via: SIP/2.0/UDP 192.0.2.10:5060;rport;branch=z9hG4bK776asdhds",
+                "Max-Forwards: 70",
+                "From: \"Alice\" <sip:alice@example.com>;tag=a73kszlfl",
+                "To: <sip:alice@example.com>",
+                "Call-ID: 1j9FpLxk3uxtm8tn@192.0.2.10",
+                "CSeq: 2 REGISTER",
+                "Contact: <sip:alice@192.0.2.10:5060>;expires=3600",
+                "Authorization: Digest username=\"alice\", realm=\"example.com\", nonce=\"ea9c\", uri=\"sip:r\", response=\"dfe5\"",
+                "Allow: INVITE, ACK",
+                "X-Extension: some value",
+                "Content-Length: 0",
+                "",
+                "");
+        int headersStart = usual.indexOf("\r\n") + 2;
+        String unusual = usual.substring(0, headersStart) + usual.substring(headersStart)
+                .replace(": ", separator).replace("\r\n", "  \r\n").replace("  \r\n  \r\n", "  \r\n\r\n");
+        SipMessage expected = parse(usual);
+
+        SipMessage actual = parse(unusual);
+
+        assertThat(actual.headers()).isEqualTo(expected.headers());
+        for (int i = 0; i < expected.headers().size(); i++) {
+            assertThat(actual.headers().get(i).value()).isEqualTo(expected.headers().get(i).value());
+        }
     }
 
     static SipMessage parse(String text) {

@@ -51,9 +51,12 @@ class WireValueTest {
     void tortureValuesEqualBuiltValues(String file, SipMessage message) {
         for (Via via : message.vias()) {
             assertSameAsBuilt(via, rebuild(via));
+            assertThat(via.branch()).isEqualTo(rebuild(via).branch());
         }
         assertSameAsBuilt(message.from(), rebuild(message.from()));
         assertSameAsBuilt(message.to(), rebuild(message.to()));
+        assertThat(message.from().tag()).isEqualTo(rebuild(message.from()).tag());
+        assertThat(message.to().tag()).isEqualTo(rebuild(message.to()).tag());
         for (Contact contact : message.contacts()) {
             if (!contact.isWildcard()) {
                 assertSameAsBuilt(contact.address(), rebuild(contact.address()));
@@ -120,6 +123,50 @@ class WireValueTest {
         assertThat(via.host()).isEqualTo("[2001:db8::9:1]");
         assertThat(via.port()).isEqualTo(-1);
         assertThat(via.received()).contains("2001:db8::9:255");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "From: <sip:a@example.com>;tag=9fx                | 9fx",
+        "From: <sip:a@example.com>;TAG=9fx                | 9fx",
+        "From: <sip:a@example.com> ; tag = 9fx ; x=1       | 9fx",
+        "From: <sip:a@example.com>;x=1;tag=9fx;tag=other  | 9fx",
+        "From: <sip:a@example.com>;tagged=1;tag=9fx       | 9fx",
+        "From: <sip:a@example.com>;tag=\"a b\"           | \"a b\"",
+        "From: sip:a@example.com;tag=9fx                  | 9fx"
+    })
+    void addressReadsTag(String header, String tag) {
+        NameAddress from = SipParserTest.parse(request(header)).from();
+
+        assertThat(from.tag()).contains(tag);
+        assertThat(from.tag()).isEqualTo(rebuild(from).tag());
+    }
+
+    @Test
+    void addressWithoutTagHasNone() {
+        NameAddress to = SipParserTest.parse(request("To: <sip:b@example.com>;tagx=1")).to();
+
+        assertThat(to.tag()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1          | z9hG4bK1",
+        "Via: SIP/2.0/UDP h.example.com;rport;Branch=z9hG4bK1    | z9hG4bK1",
+        "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bK1;branch=2 | z9hG4bK1"
+    })
+    void viaReadsBranch(String header, String branch) {
+        Via via = SipParserTest.parse(request(header)).topVia().orElseThrow();
+
+        assertThat(via.branch()).contains(branch);
+        assertThat(via.branch()).isEqualTo(rebuild(via).branch());
+    }
+
+    @Test
+    void viaWithoutBranchHasNone() {
+        Via via = SipParserTest.parse(request("Via: SIP/2.0/UDP h.example.com;branches=1")).topVia().orElseThrow();
+
+        assertThat(via.branch()).isEmpty();
     }
 
     @Test

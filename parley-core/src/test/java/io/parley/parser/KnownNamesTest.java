@@ -1,0 +1,67 @@
+package io.parley.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.message.HeaderName;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KnownNamesTest {
+
+    @Test
+    void findsEveryKnownNameInAnyCase() {
+        for (HeaderName name : HeaderName.knownNames()) {
+            for (String written : new String[] {name.name(), name.name().toLowerCase(Locale.ROOT),
+                    name.name().toUpperCase(Locale.ROOT)}) {
+                assertThat(KnownNames.name(find(written))).as(written).isSameAs(name);
+            }
+        }
+    }
+
+    @Test
+    void findsEveryCompactForm() {
+        for (HeaderName name : HeaderName.knownNames()) {
+            if (name.compactForm() != '\0') {
+                String compact = String.valueOf(name.compactForm());
+                assertThat(KnownNames.name(find(compact))).as(compact).isSameAs(name);
+                assertThat(KnownNames.name(find(compact.toUpperCase(Locale.ROOT)))).as(compact).isSameAs(name);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Via", "Vi", "Viaa", "Call_ID", "Call-I", "Content-Lengths", "q", "Subject.", "To-"})
+    void missesExtensionNames(String written) {
+        assertThat(find(written)).isEqualTo(-1);
+    }
+
+    @Test
+    void mapsTypedNamesToTheirKinds() {
+        assertThat(KnownNames.kind(find("v"))).isEqualTo(HeaderKind.VIA);
+        assertThat(KnownNames.kind(find("Record-Route"))).isEqualTo(HeaderKind.ROUTE);
+        assertThat(KnownNames.kind(find("proxy-authorization"))).isEqualTo(HeaderKind.AUTH);
+        assertThat(KnownNames.kind(find("Authentication-Info"))).isEqualTo(HeaderKind.AUTH_INFO);
+        assertThat(KnownNames.kind(find("k"))).isEqualTo(HeaderKind.TOKEN_LIST);
+        assertThat(KnownNames.kind(find("Server"))).isEqualTo(HeaderKind.TEXT);
+    }
+
+    @Test
+    void marksOnlySingleHeaders() {
+        assertThat(KnownNames.singleBit(find("i"))).isNotZero();
+        assertThat(KnownNames.singleBit(find("Call-ID"))).isEqualTo(KnownNames.singleBit(find("i")));
+        assertThat(KnownNames.singleBit(find("Contact"))).isZero();
+        assertThat(KnownNames.singleBit(find("Route"))).isZero();
+    }
+
+    private static int find(String written) {
+        byte[] bytes = written.getBytes(StandardCharsets.US_ASCII);
+        int hash = 0;
+        for (byte b : bytes) {
+            hash = KnownNames.hashStep(hash, b);
+        }
+        return KnownNames.find(bytes, 0, bytes.length, hash);
+    }
+}
