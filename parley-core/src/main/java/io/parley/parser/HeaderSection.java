@@ -76,8 +76,10 @@ final class HeaderSection {
         if (nameEnd == lineStart || nameEnd >= limit || bytes[nameEnd] != ':') {
             return 0;
         }
-        int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, Math.min(limit, lineStart + limits.maxLineLength()));
-        if (cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n' || bytes[cr + 2] == ' '
+        // The LF after the CR must lie within maxLineLength bytes of the line start, as in readHeaderLine.
+        int crEnd = Math.min(limit, lineStart + limits.maxLineLength() - 1);
+        int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, crEnd);
+        if (cr >= crEnd || cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n' || bytes[cr + 2] == ' '
                 || bytes[cr + 2] == '\t') {
             return 0;
         }
