@@ -23,7 +23,7 @@ public final class NameAddress {
     private final int displayNameEnd;
     private final int parametersStart;
     private final int parametersEnd;
-    /** The tag value range in source; see {@link #fromWire}. */
+    /** The start and end of the tag value in source, as {@link #fromWire} describes. */
     private final int tagStart;
     private final int tagEnd;
     // Made from source on first read of a parsed address; a race only makes the same value twice.

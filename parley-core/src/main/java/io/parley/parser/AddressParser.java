@@ -194,7 +194,7 @@ final class AddressParser {
 
     /**
      * Records the value range of the first branch or tag parameter, so that the typed value reads it
-     * without searching; a quoted value, which keeps its quotes and folds, is left to that search.
+     * without searching. A quoted value keeps its quotes and folds, so it is left to that search.
      */
     private static void recordKey(ValueReader r, int valueStart, int valueEnd) {
         boolean quoted = valueEnd > valueStart && r.bytes[valueStart] == '"';

@@ -17,7 +17,10 @@ final class KnownNames {
     private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
     private static final int[] SINGLE_BITS = new int[SIZE];
 
-    /** Headers that may appear once only; a second one is a 400 (RFC 4475 section 3.3.8). Via may repeat. */
+    /**
+     * Headers that may appear once only, so a second one is a 400 (RFC 4475 section 3.3.8). Via
+     * may repeat and is listed so that its presence is recorded.
+     */
     private static final HeaderName[] SINGLE = {
         HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
         HeaderName.CONTENT_TYPE, HeaderName.EXPIRES, HeaderName.MIN_EXPIRES, HeaderName.VIA
@@ -73,7 +76,7 @@ final class KnownNames {
     }
 
     /**
-     * Returns the slot of the name {@code bytes[from, to)}, which holds token characters only and
+     * Returns the slot of the name {@code bytes[from, to)}, which contains token characters only and
      * whose {@link #hashStep} hash from 0 is {@code hash}, or -1 for an extension header.
      */
     static int find(byte[] bytes, int from, int to, int hash) {
@@ -96,7 +99,7 @@ final class KnownNames {
         return KINDS[slot];
     }
 
-    /** Returns the bit of a header that may appear once, or 0. */
+    /** Returns the single-header bit of the name in {@code slot}, or 0 for a header that may repeat. */
     static int singleBit(int slot) {
         return SINGLE_BITS[slot];
     }
@@ -134,7 +137,7 @@ final class KnownNames {
         SINGLE_BITS[slot] = singleBit(headerName);
     }
 
-    /** Returns the bit of a header that may appear once, or 0. */
+    /** Returns the single-header bit of {@code name}, or 0 for a header that may repeat. */
     static int singleBit(HeaderName name) {
         for (int i = 0; i < SINGLE.length; i++) {
             if (SINGLE[i] == name) {
