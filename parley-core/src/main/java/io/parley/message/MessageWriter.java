@@ -1,8 +1,5 @@
 package io.parley.message;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 /**
  * Writes the canonical wire form of a message: the start line, each header as
  * {@code Full-Name: canonical value} on one line in stored order (full names, no folding, one
@@ -15,20 +12,16 @@ public final class MessageWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
-    /** Returns the canonical bytes of {@code message}, encoded as UTF-8. */
-    public static byte[] write(SipMessage message) {
-        byte[] startLine = startLine(message).getBytes(StandardCharsets.UTF_8);
-        List<Header> headers = message.headers();
-        int count = headers.size();
-        byte[][] values = new byte[count][];
-        int length = startLine.length + CRLF.length;
-        for (int i = 0; i < count; i++) {
-            Header header = headers.get(i);
-            values[i] = header.canonicalBytes();
-            length += header.name().linePrefix().length + values[i].length + CRLF.length;
-        }
-        length += CRLF.length;
+    /** Room for the start line in the first guess of the output size; a longer one makes the buffer grow. */
+    private static final int START_LINE_ESTIMATE = 96;
 
+    /**
+     * Returns the canonical bytes of {@code message}, encoded as UTF-8. Each header's value is
+     * written as the UTF-8 bytes of {@link Header#canonicalValue()}; a parsed header copies its
+     * received bytes where they are already canonical, without formatting the value.
+     */
+    public static byte[] write(SipMessage message) {
+        java.util.List<Header> headers = message.headers();
         byte[] body = switch (message) {
             case SipRequest request -> request.bodySource();
             case SipResponse response -> response.bodySource();
@@ -37,32 +30,50 @@ public final class MessageWriter {
             case SipRequest request -> request.bodyOffset();
             case SipResponse response -> response.bodyOffset();
         };
-        int bodyLength = body.length - bodyOffset;
 
-        byte[] out = new byte[length + bodyLength];
-        int pos = put(out, 0, startLine);
-        pos = put(out, pos, CRLF);
-        for (int i = 0; i < count; i++) {
-            pos = put(out, pos, headers.get(i).name().linePrefix());
-            pos = put(out, pos, values[i]);
-            pos = put(out, pos, CRLF);
+        ByteSink out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
+        writeStartLine(out, message);
+        out.write(CRLF);
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
+            out.write(header.name().linePrefix());
+            header.writeCanonical(out);
+            out.write(CRLF);
         }
-        pos = put(out, pos, CRLF);
-        System.arraycopy(body, bodyOffset, out, pos, bodyLength);
-        return out;
+        out.write(CRLF);
+        out.write(body, bodyOffset, body.length);
+        return out.toByteArray();
     }
 
-    private static String startLine(SipMessage message) {
-        return switch (message) {
-            case SipRequest request -> request.method().name() + ' ' + request.requestUri().format() + ' '
-                    + SipMessage.SIP_VERSION;
-            case SipResponse response -> SipMessage.SIP_VERSION + ' ' + response.statusCode() + ' '
-                    + response.reasonPhrase();
-        };
+    private static int estimatedLength(java.util.List<Header> headers, int bodyLength) {
+        int length = START_LINE_ESTIMATE + CRLF.length + bodyLength;
+        for (int i = 0; i < headers.size(); i++) {
+            Header header = headers.get(i);
+            length += header.name().linePrefix().length + header.estimatedLength() + CRLF.length;
+        }
+        return length;
     }
 
-    private static int put(byte[] out, int pos, byte[] bytes) {
-        System.arraycopy(bytes, 0, out, pos, bytes.length);
-        return pos + bytes.length;
+    private static void writeStartLine(ByteSink out, SipMessage message) {
+        switch (message) {
+            case SipRequest request -> {
+                out.write(request.method().name());
+                out.write(' ');
+                if (request.requestUri() instanceof SipUri sipUri) {
+                    sipUri.writeTo(out);
+                } else {
+                    out.write(request.requestUri().format());
+                }
+                out.write(' ');
+                out.write(SipMessage.SIP_VERSION);
+            }
+            case SipResponse response -> {
+                out.write(SipMessage.SIP_VERSION);
+                out.write(' ');
+                out.writeDecimal(response.statusCode());
+                out.write(' ');
+                out.write(response.reasonPhrase());
+            }
+        }
     }
 }

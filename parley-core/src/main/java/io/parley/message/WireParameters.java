@@ -157,6 +157,43 @@ final class WireParameters {
         }
     }
 
+    /**
+     * Writes each remaining parameter as {@link #appendTo} appends it, copying the received bytes
+     * instead of making strings.
+     */
+    void writeTo(ByteSink out) {
+        while (next()) {
+            out.write(';');
+            out.writeLatin1(bytes, nameStart, nameEnd);
+            if (valueStart < 0 || valueStart == valueEnd) {
+                continue;
+            }
+            out.write('=');
+            if (isQuoted(valueStart)) {
+                WireText.writeUnfolded(out, bytes, valueStart, valueEnd);
+            } else {
+                out.writeLatin1(bytes, valueStart, valueEnd);
+            }
+        }
+    }
+
+    /**
+     * Writes each remaining URI header as {@link SipUri#appendTo} appends the list of
+     * {@link #toList()}: {@code ?name=value}, then {@code &name=value}, with '=' even for an empty value.
+     */
+    void writeUriHeadersTo(ByteSink out) {
+        boolean first = true;
+        while (next()) {
+            out.write(first ? '?' : '&');
+            first = false;
+            out.writeLatin1(bytes, nameStart, nameEnd);
+            out.write('=');
+            if (valueStart >= 0) {
+                out.writeLatin1(bytes, valueStart, valueEnd);
+            }
+        }
+    }
+
     private static void appendAscii(StringBuilder out, byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             out.append((char) (bytes[i] & 0xFF));
