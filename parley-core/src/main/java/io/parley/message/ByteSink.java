@@ -65,17 +65,13 @@ final class ByteSink {
      * {@link WireText#ascii} encoded; an ASCII range is copied unchanged.
      */
     void writeLatin1(byte[] source, int from, int to) {
-        int length = to - from;
-        if (length > bytes.length - size) {
-            grow(length);
-        }
-        for (int i = from; i < to; i++) {
+        int asciiEnd = Utf8.asciiPrefixEnd(source, from, to);
+        write(source, from, asciiEnd);
+        for (int i = asciiEnd; i < to; i++) {
             byte b = source[i];
             if (b < 0) {
                 write(0xC0 | ((b & 0xFF) >> 6));
                 write(0x80 | (b & 0x3F));
-            } else if (size < bytes.length) {
-                bytes[size++] = b;
             } else {
                 write(b);
             }

@@ -9,6 +9,19 @@ package io.parley.message;
  */
 final class CanonicalCheck {
 
+    /** Token characters (RFC 3261 section 25.1), indexed by byte value. */
+    private static final boolean[] TOKEN = new boolean[256];
+
+    /** Bytes that a canonical quoted-string holds unescaped: all but '"', '\\' and control characters. */
+    private static final boolean[] PLAIN_QUOTED = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            TOKEN[b] = b < 0x80 && SipChars.isTokenChar((char) b);
+            PLAIN_QUOTED[b] = b >= 0x20 && b != 0x7F && b != '"' && b != '\\';
+        }
+    }
+
     private CanonicalCheck() {
     }
 
@@ -89,6 +102,9 @@ final class CanonicalCheck {
     private static int canonicalQuotedEnd(byte[] bytes, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             byte b = bytes[i];
+            if (PLAIN_QUOTED[b & 0xFF]) {
+                continue;
+            }
             if (b == '"') {
                 return i + 1;
             }
@@ -97,7 +113,7 @@ final class CanonicalCheck {
                 if (i == to || (bytes[i] != '"' && bytes[i] != '\\')) {
                     return -1;
                 }
-            } else if (b >= 0 && (b < 0x20 || b == 0x7F)) {
+            } else {
                 return -1;
             }
         }
@@ -161,7 +177,7 @@ final class CanonicalCheck {
     }
 
     private static int skipToken(byte[] bytes, int pos, int to) {
-        while (pos < to && bytes[pos] >= 0 && SipChars.isTokenChar((char) bytes[pos])) {
+        while (pos < to && TOKEN[bytes[pos] & 0xFF]) {
             pos++;
         }
         return pos;

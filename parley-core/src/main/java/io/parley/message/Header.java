@@ -273,17 +273,26 @@ public final class Header {
         out.repairUtf8(mark);
     }
 
+    // An if-chain rather than a pattern switch, which dispatches through a bootstrap method on this hot path.
     private void writeTyped(ByteSink out, Object typed) {
-        switch (typed) {
-            case Via via -> via.writeTo(out);
-            case NameAddress address -> address.writeTo(out);
-            case Contact contact -> contact.writeTo(out);
-            case CSeq cseq -> cseq.writeTo(out);
-            case String string -> out.write(string);
-            case Long number -> out.writeDecimal(number);
-            case Integer number -> out.writeDecimal(number);
-            case List<?> list -> writeList(out, list);
-            default -> out.write(canonicalBytes());
+        if (typed instanceof Via via) {
+            via.writeTo(out);
+        } else if (typed instanceof NameAddress address) {
+            address.writeTo(out);
+        } else if (typed instanceof Contact contact) {
+            contact.writeTo(out);
+        } else if (typed instanceof String string) {
+            out.write(string);
+        } else if (typed instanceof CSeq cseq) {
+            cseq.writeTo(out);
+        } else if (typed instanceof Long number) {
+            out.writeDecimal(number);
+        } else if (typed instanceof Integer number) {
+            out.writeDecimal(number);
+        } else if (typed instanceof List<?> list) {
+            writeList(out, list);
+        } else {
+            out.write(canonicalBytes());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.parley.message;
 
+import java.util.List;
+
 /**
  * Writes the canonical wire form of a message: the start line, each header as
  * {@code Full-Name: canonical value} on one line in stored order (full names, no folding, one
@@ -21,15 +23,17 @@ public final class MessageWriter {
      * received bytes where they are already canonical, without formatting the value.
      */
     public static byte[] write(SipMessage message) {
-        java.util.List<Header> headers = message.headers();
-        byte[] body = switch (message) {
-            case SipRequest request -> request.bodySource();
-            case SipResponse response -> response.bodySource();
-        };
-        int bodyOffset = switch (message) {
-            case SipRequest request -> request.bodyOffset();
-            case SipResponse response -> response.bodyOffset();
-        };
+        List<Header> headers = message.headers();
+        byte[] body;
+        int bodyOffset;
+        if (message instanceof SipRequest request) {
+            body = request.bodySource();
+            bodyOffset = request.bodyOffset();
+        } else {
+            SipResponse response = (SipResponse) message;
+            body = response.bodySource();
+            bodyOffset = response.bodyOffset();
+        }
 
         ByteSink out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
         writeStartLine(out, message);
@@ -45,7 +49,7 @@ public final class MessageWriter {
         return out.toByteArray();
     }
 
-    private static int estimatedLength(java.util.List<Header> headers, int bodyLength) {
+    private static int estimatedLength(List<Header> headers, int bodyLength) {
         int length = START_LINE_ESTIMATE + CRLF.length + bodyLength;
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
@@ -55,25 +59,23 @@ public final class MessageWriter {
     }
 
     private static void writeStartLine(ByteSink out, SipMessage message) {
-        switch (message) {
-            case SipRequest request -> {
-                out.write(request.method().name());
-                out.write(' ');
-                if (request.requestUri() instanceof SipUri sipUri) {
-                    sipUri.writeTo(out);
-                } else {
-                    out.write(request.requestUri().format());
-                }
-                out.write(' ');
-                out.write(SipMessage.SIP_VERSION);
+        if (message instanceof SipRequest request) {
+            out.write(request.method().name());
+            out.write(' ');
+            if (request.requestUri() instanceof SipUri sipUri) {
+                sipUri.writeTo(out);
+            } else {
+                out.write(request.requestUri().format());
             }
-            case SipResponse response -> {
-                out.write(SipMessage.SIP_VERSION);
-                out.write(' ');
-                out.writeDecimal(response.statusCode());
-                out.write(' ');
-                out.write(response.reasonPhrase());
-            }
+            out.write(' ');
+            out.write(SipMessage.SIP_VERSION);
+        } else {
+            SipResponse response = (SipResponse) message;
+            out.write(SipMessage.SIP_VERSION);
+            out.write(' ');
+            out.writeDecimal(response.statusCode());
+            out.write(' ');
+            out.write(response.reasonPhrase());
         }
     }
 }

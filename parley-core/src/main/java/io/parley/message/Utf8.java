@@ -1,7 +1,13 @@
 package io.parley.message;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Checks that received bytes are well-formed UTF-8, so that copying them equals a String round trip. */
 final class Utf8 {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Utf8() {
     }
@@ -13,7 +19,7 @@ final class Utf8 {
      * unchanged, and any other range changes.
      */
     static boolean isWellFormed(byte[] bytes, int from, int to) {
-        int i = from;
+        int i = asciiPrefixEnd(bytes, from, to);
         while (i < to) {
             int lead = bytes[i] & 0xFF;
             if (lead < 0x80) {
@@ -27,6 +33,21 @@ final class Utf8 {
             i += length;
         }
         return true;
+    }
+
+    /** Returns the index of the first byte at or after {@code from} that is not ASCII, or {@code to}. */
+    static int asciiPrefixEnd(byte[] bytes, int from, int to) {
+        int i = from;
+        // Eight bytes at a time: a word without its high bits set holds ASCII only.
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            if (((long) LONGS.get(bytes, i) & 0x8080_8080_8080_8080L) != 0) {
+                break;
+            }
+        }
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /** Returns the length of the well-formed sequence at {@code i} that starts with {@code lead}, or 0. */
