@@ -11,11 +11,42 @@ import java.util.Arrays;
  */
 final class ByteSink {
 
+    /** The largest array a reused sink keeps between messages; a larger one is dropped after its message. */
+    static final int MAX_RETAINED_CAPACITY = 64 * 1024;
+
     private byte[] bytes;
     private int size;
+    /** Whether a writer is using this sink, so that a nested write on the same thread takes a new one. */
+    private boolean inUse;
 
     ByteSink(int capacity) {
         bytes = new byte[Math.max(capacity, 16)];
+    }
+
+    /** Takes this sink for one message, emptied; returns false when it is already taken. */
+    boolean acquire() {
+        if (inUse) {
+            return false;
+        }
+        inUse = true;
+        size = 0;
+        return true;
+    }
+
+    /** Gives the sink back after a message, dropping an array that grew beyond {@link #MAX_RETAINED_CAPACITY}. */
+    void release() {
+        inUse = false;
+        size = 0;
+        if (bytes.length > MAX_RETAINED_CAPACITY) {
+            bytes = new byte[MAX_RETAINED_CAPACITY];
+        }
+    }
+
+    /** Makes room for {@code capacity} bytes in all. */
+    void ensureCapacity(int capacity) {
+        if (capacity > bytes.length) {
+            grow(capacity - size);
+        }
     }
 
     int size() {
@@ -123,9 +154,9 @@ final class ByteSink {
         size += digits;
     }
 
-    /** Returns the written bytes, as the array itself when it is full, else as a copy. */
+    /** Returns a copy of the written bytes. */
     byte[] toByteArray() {
-        return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        return Arrays.copyOf(bytes, size);
     }
 
     private void grow(int needed) {

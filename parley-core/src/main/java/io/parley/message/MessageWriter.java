@@ -14,6 +14,12 @@ public final class MessageWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
+    /**
+     * A sink per platform thread, reused from message to message so that a write allocates only its
+     * result. Virtual threads, which are many and short-lived, take a new sink per message instead.
+     */
+    private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(2048));
+
     /** Room for the start line in the first guess of the output size; a longer one makes the buffer grow. */
     private static final int START_LINE_ESTIMATE = 96;
 
@@ -35,18 +41,28 @@ public final class MessageWriter {
             bodyOffset = response.bodyOffset();
         }
 
-        ByteSink out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
-        writeStartLine(out, message);
-        out.write(CRLF);
-        for (int i = 0; i < headers.size(); i++) {
-            Header header = headers.get(i);
-            out.write(header.name().linePrefix());
-            header.writeCanonical(out);
-            out.write(CRLF);
+        int estimate = estimatedLength(headers, body.length - bodyOffset);
+        ByteSink out = SCRATCH.get();
+        if (Thread.currentThread().isVirtual() || !out.acquire()) {
+            out = new ByteSink(estimate);
+            out.acquire();
         }
-        out.write(CRLF);
-        out.write(body, bodyOffset, body.length);
-        return out.toByteArray();
+        try {
+            out.ensureCapacity(estimate);
+            writeStartLine(out, message);
+            out.write(CRLF);
+            for (int i = 0; i < headers.size(); i++) {
+                Header header = headers.get(i);
+                out.write(header.name().linePrefix());
+                header.writeCanonical(out);
+                out.write(CRLF);
+            }
+            out.write(CRLF);
+            out.write(body, bodyOffset, body.length);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
     }
 
     private static int estimatedLength(List<Header> headers, int bodyLength) {

@@ -201,7 +201,7 @@ public final class NameAddress {
             out.write(uri.format());
         }
         out.write('>');
-        WireParameters.header(source, parametersStart, parametersEnd).writeTo(out);
+        WireParameters.writeHeaderParameters(out, source, parametersStart, parametersEnd);
     }
 
     /** Writes the display name as {@link #appendTo} does: quoted and followed by a space, or nothing when empty. */

@@ -326,7 +326,7 @@ public final class SipUri implements Uri {
             out.write(':');
             out.writeDecimal(port);
         }
-        WireParameters.uri(source, parametersStart, parametersEnd).writeTo(out);
+        WireParameters.writeUriParameters(out, source, parametersStart, parametersEnd);
         if (parametersEnd < headersEnd) {
             WireParameters.uri(source, parametersEnd, headersEnd).writeUriHeadersTo(out);
         }

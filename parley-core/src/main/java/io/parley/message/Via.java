@@ -252,7 +252,7 @@ public final class Via {
             out.write(':');
             out.writeDecimal(port);
         }
-        WireParameters.header(source, parametersStart, parametersEnd).writeTo(out);
+        WireParameters.writeHeaderParameters(out, source, parametersStart, parametersEnd);
     }
 
     private OptionalInt intParameter(String name) {

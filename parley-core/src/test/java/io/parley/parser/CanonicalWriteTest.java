@@ -2,6 +2,7 @@ package io.parley.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.message.ContentType;
 import io.parley.message.Header;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
@@ -156,6 +157,29 @@ class CanonicalWriteTest {
         message.headers().get(1).canonicalValue();
 
         assertThat(text(message.toBytes())).isEqualTo(text(formatted(parse(bytes))));
+    }
+
+    /** A body larger than the array a thread keeps between writes, then a small message on the same thread. */
+    @Test
+    void largeMessageThenSmallWriteAsFormatted() {
+        SipRequest large = ((SipRequest) parse(request("Subject: large"))).toBuilder()
+                .body(ContentType.of("text", "plain"), "x".repeat(100_000).getBytes(StandardCharsets.UTF_8))
+                .build();
+
+        byte[] written = large.toBytes();
+
+        assertThat(written).isEqualTo(formatted(large));
+        assertWritesAsFormatted("small message", request("Subject: small"), true);
+    }
+
+    @Test
+    void writeOnVirtualThreadWritesAsFormatted() throws InterruptedException {
+        byte[] bytes = request("Subject: virtual", "Allow: INVITE, ACK");
+        byte[][] written = new byte[1][];
+
+        Thread.ofVirtual().start(() -> written[0] = parse(bytes).toBytes()).join();
+
+        assertThat(written[0]).isEqualTo(formatted(parse(bytes)));
     }
 
     @Test
