@@ -23,7 +23,7 @@ final class ByteSink {
         bytes = new byte[Math.max(capacity, 16)];
     }
 
-    /** Takes this sink for one message, emptied; returns false when it is already taken. */
+    /** Takes this sink for one message and empties it. Returns false when it is already taken. */
     boolean acquire() {
         if (inUse) {
             return false;
@@ -39,13 +39,6 @@ final class ByteSink {
         size = 0;
         if (bytes.length > MAX_RETAINED_CAPACITY) {
             bytes = new byte[MAX_RETAINED_CAPACITY];
-        }
-    }
-
-    /** Makes room for {@code capacity} bytes in all. */
-    void ensureCapacity(int capacity) {
-        if (capacity > bytes.length) {
-            grow(capacity - size);
         }
     }
 
@@ -93,7 +86,7 @@ final class ByteSink {
 
     /**
      * Writes {@code source[from, to)} decoded as ISO-8859-1 and encoded as UTF-8, the bytes of
-     * {@link WireText#ascii} encoded; an ASCII range is copied unchanged.
+     * {@link WireText#ascii} encoded. An ASCII range is copied unchanged.
      */
     void writeLatin1(byte[] source, int from, int to) {
         int asciiEnd = Utf8.asciiPrefixEnd(source, from, to);

@@ -3,16 +3,16 @@ package io.parley.message;
 /**
  * Byte-level checks that the received text of a lazily decoded header is already its canonical
  * form, so that {@link MessageWriter} can copy it without decoding the value. Each check accepts
- * only text that decoding and formatting gives back unchanged, and rejects anything it is unsure
- * of, such as LWS other than the single spaces the canonical form writes, so a rejected text is
- * just formatted the slow way. None of them checks UTF-8; the caller does.
+ * only text that decoding and formatting gives back unchanged. It rejects anything it is unsure
+ * of, such as LWS other than the single spaces the canonical form writes, and a rejected text is
+ * formatted from its decoded value instead. None of them checks UTF-8, which the caller does.
  */
 final class CanonicalCheck {
 
     /** Token characters (RFC 3261 section 25.1), indexed by byte value. */
     private static final boolean[] TOKEN = new boolean[256];
 
-    /** Bytes that a canonical quoted-string holds unescaped: all but '"', '\\' and control characters. */
+    /** Bytes that a canonical quoted-string contains unescaped: all but '"', '\\' and control characters. */
     private static final boolean[] PLAIN_QUOTED = new boolean[256];
 
     static {

@@ -90,6 +90,11 @@ public final class Header {
     /**
      * Creates a header like {@link #fromWire(HeaderName, byte[], int, int, Object)} whose typed value
      * {@code decoder} decodes from the text on first access.
+     *
+     * <p>NOTE: {@link MessageWriter} copies the text of an authentication header, a method or
+     * option-tag list, or Content-Type without decoding it when {@link CanonicalCheck} finds it
+     * canonical. That is right only for a decoder that returns what the parser's decoder for that
+     * name returns ({@link AuthValue}, a list of tokens or methods, {@link ContentType}).
      */
     public static Header fromWireLazy(HeaderName name, byte[] source, int from, int to, HeaderValueDecoder decoder) {
         Objects.checkFromToIndex(from, to, source.length);

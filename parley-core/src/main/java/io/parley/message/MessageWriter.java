@@ -20,12 +20,12 @@ public final class MessageWriter {
      */
     private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(2048));
 
-    /** Room for the start line in the first guess of the output size; a longer one makes the buffer grow. */
+    /** Room for the start line in the size of a new sink; a longer one makes the sink grow. */
     private static final int START_LINE_ESTIMATE = 96;
 
     /**
      * Returns the canonical bytes of {@code message}, encoded as UTF-8. Each header's value is
-     * written as the UTF-8 bytes of {@link Header#canonicalValue()}; a parsed header copies its
+     * written as the UTF-8 bytes of {@link Header#canonicalValue()}. A parsed header copies its
      * received bytes where they are already canonical, without formatting the value.
      */
     public static byte[] write(SipMessage message) {
@@ -41,14 +41,12 @@ public final class MessageWriter {
             bodyOffset = response.bodyOffset();
         }
 
-        int estimate = estimatedLength(headers, body.length - bodyOffset);
-        ByteSink out = SCRATCH.get();
-        if (Thread.currentThread().isVirtual() || !out.acquire()) {
-            out = new ByteSink(estimate);
+        ByteSink out = Thread.currentThread().isVirtual() ? null : SCRATCH.get();
+        if (out == null || !out.acquire()) {
+            out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
             out.acquire();
         }
         try {
-            out.ensureCapacity(estimate);
             writeStartLine(out, message);
             out.write(CRLF);
             for (int i = 0; i < headers.size(); i++) {

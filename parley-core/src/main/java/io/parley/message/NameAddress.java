@@ -185,7 +185,7 @@ public final class NameAddress {
     }
 
     /**
-     * Writes the UTF-8 bytes of {@link #format()} to {@code out}; a parsed address copies its
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed address copies its
      * received bytes without making strings where that gives the same bytes.
      */
     void writeTo(ByteSink out) {

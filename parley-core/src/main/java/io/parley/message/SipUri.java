@@ -303,7 +303,7 @@ public final class SipUri implements Uri {
     }
 
     /**
-     * Writes the UTF-8 bytes of {@link #format()} to {@code out}; a parsed URI copies its received
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed URI copies its received
      * bytes without making strings.
      */
     void writeTo(ByteSink out) {

@@ -38,7 +38,7 @@ final class Utf8 {
     /** Returns the index of the first byte at or after {@code from} that is not ASCII, or {@code to}. */
     static int asciiPrefixEnd(byte[] bytes, int from, int to) {
         int i = from;
-        // Eight bytes at a time: a word without its high bits set holds ASCII only.
+        // Eight bytes at a time: a word without its high bits set contains ASCII only.
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             if (((long) LONGS.get(bytes, i) & 0x8080_8080_8080_8080L) != 0) {
                 break;

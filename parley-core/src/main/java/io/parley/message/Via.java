@@ -233,7 +233,7 @@ public final class Via {
     }
 
     /**
-     * Writes the UTF-8 bytes of {@link #format()} to {@code out}; a parsed Via copies its host and
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed Via copies its host and
      * parameters from the received bytes without making strings.
      */
     void writeTo(ByteSink out) {

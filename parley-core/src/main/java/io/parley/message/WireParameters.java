@@ -180,7 +180,7 @@ final class WireParameters {
 
     /**
      * Returns whether {@link #writeTo} writes {@code bytes[from, to)} unchanged: each parameter is
-     * {@code ;name} or {@code ;name=value} with a non-empty value, and the range holds ASCII only,
+     * {@code ;name} or {@code ;name=value} with a non-empty value, and the range contains ASCII only,
      * with no LWS or ',' outside a quoted value and no CR or LF inside one. The scan follows
      * {@link #next()}: a quoted value starts only right after '=' of a header parameter and runs to
      * its closing quote, and only ';' or the end may follow it.

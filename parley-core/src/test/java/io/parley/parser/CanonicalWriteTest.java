@@ -209,7 +209,7 @@ class CanonicalWriteTest {
         }
     }
 
-    /** The bytes that writing every header through its canonical value, the reference form, gives. */
+    /** Returns the reference form: the message with every header written through its canonical value. */
     private static byte[] formatted(SipMessage message) {
         StringBuilder head = new StringBuilder();
         switch (message) {
@@ -264,7 +264,7 @@ class CanonicalWriteTest {
         return message("SIP/2.0 401 Unauthorized", headers).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A request whose text is written as ISO-8859-1, so that non-ASCII characters become bytes that are not UTF-8. */
+    /** Returns a request written as ISO-8859-1, so that its non-ASCII characters become bytes that are not UTF-8. */
     private static byte[] latin1Request(String... headers) {
         return message("OPTIONS sip:bob@example.com SIP/2.0", headers).getBytes(StandardCharsets.ISO_8859_1);
     }
