@@ -5,7 +5,8 @@ package io.parley.message;
  * form, so that {@link MessageWriter} can copy it without decoding the value. Each check accepts
  * only text that decoding and formatting gives back unchanged. It rejects anything it is unsure
  * of, such as LWS other than the single spaces the canonical form writes, and a rejected text is
- * formatted from its decoded value instead. None of them checks UTF-8, which the caller does.
+ * formatted from its decoded value instead. A text that is not well-formed UTF-8 is rejected too,
+ * because decoding replaces its malformed bytes.
  */
 final class CanonicalCheck {
 
@@ -29,11 +30,12 @@ final class CanonicalCheck {
     static boolean isCanonical(HeaderName name, byte[] bytes, int from, int to) {
         if (name == HeaderName.AUTHORIZATION || name == HeaderName.PROXY_AUTHORIZATION
                 || name == HeaderName.WWW_AUTHENTICATE || name == HeaderName.PROXY_AUTHENTICATE) {
-            return isChallengeOrCredentials(bytes, from, to);
+            return isChallengeOrCredentials(bytes, from, to) && Utf8.isWellFormed(bytes, from, to);
         }
         if (name == HeaderName.AUTHENTICATION_INFO) {
-            return isAuthParamList(bytes, from, to);
+            return isAuthParamList(bytes, from, to) && Utf8.isWellFormed(bytes, from, to);
         }
+        // Token lists and media types with token parameters are ASCII by their checks.
         if (name == HeaderName.ALLOW || name == HeaderName.SUPPORTED || name == HeaderName.REQUIRE
                 || name == HeaderName.PROXY_REQUIRE || name == HeaderName.UNSUPPORTED) {
             return isTokenList(bytes, from, to);

@@ -236,8 +236,7 @@ public final class Header {
             return;
         }
         if (current instanceof Pending) {
-            if (text instanceof byte[] source && CanonicalCheck.isCanonical(name, source, from, to)
-                    && Utf8.isWellFormed(source, from, to)) {
+            if (text instanceof byte[] source && CanonicalCheck.isCanonical(name, source, from, to)) {
                 out.write(source, from, to);
             } else {
                 out.write(canonicalBytes());

@@ -164,16 +164,35 @@ final class WireText {
                 out.write(' ');
             }
             first = false;
+            int tokenStart = i;
+            boolean plain = true;
             for (; i < to && !isLws(bytes[i]); i++) {
-                if (bytes[i] < 0) {
-                    out.writeLatin1(bytes, i, i + 1);
-                } else {
-                    writeQuotedByte(out, bytes[i]);
-                }
+                plain &= isPlainQuoted(bytes[i]);
+            }
+            if (plain) {
+                out.write(bytes, tokenStart, i);
+            } else {
+                writeQuotedLatin1(out, bytes, tokenStart, i);
             }
             i = skipLws(bytes, i, to);
         }
         out.write('"');
+    }
+
+    /** Returns whether {@link SipChars#appendQuoted} writes this ASCII byte's character as it is, unescaped. */
+    private static boolean isPlainQuoted(byte b) {
+        return b >= 0x20 && b != 0x7F && b != '"' && b != '\\';
+    }
+
+    /** Writes {@code bytes[from, to)} decoded as ISO-8859-1, escaped as {@link SipChars#appendQuoted} escapes it. */
+    private static void writeQuotedLatin1(ByteSink out, byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                out.writeLatin1(bytes, i, i + 1);
+            } else {
+                writeQuotedByte(out, bytes[i]);
+            }
+        }
     }
 
     /** Writes one byte of quoted content, escaped where {@link SipChars#appendQuoted} escapes its character. */
