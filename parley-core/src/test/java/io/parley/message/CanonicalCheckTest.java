@@ -3,6 +3,7 @@ package io.parley.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +32,23 @@ class CanonicalCheckTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
         assertThat(CanonicalCheck.isChallengeOrCredentials(bytes, 0, bytes.length)).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsMalformedUtf8AuthHeader() {
+        String text = "Digest username=\"caf\u00e9\", realm=\"r\"";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(CanonicalCheck.isCanonical(HeaderName.AUTHORIZATION, utf8, 0, utf8.length)).isTrue();
+        assertThat(CanonicalCheck.isCanonical(HeaderName.AUTHORIZATION, latin1, 0, latin1.length)).isFalse();
+    }
+
+    @Test
+    void rejectsHeaderWithoutCheck() {
+        byte[] bytes = "Parley/1.0".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(CanonicalCheck.isCanonical(HeaderName.USER_AGENT, bytes, 0, bytes.length)).isFalse();
     }
 
     @ParameterizedTest(name = "[{0}] {1}")
