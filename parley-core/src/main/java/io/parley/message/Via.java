@@ -255,6 +255,29 @@ public final class Via {
         }
     }
 
+    /**
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed Via copies its host and
+     * parameters from the received bytes without making strings.
+     */
+    void writeTo(ByteSink out) {
+        if (source == null) {
+            out.write(format());
+            return;
+        }
+        out.write(protocolName);
+        out.write('/');
+        out.write(protocolVersion);
+        out.write('/');
+        out.write(transport);
+        out.write(' ');
+        out.writeLatin1(source, hostStart, hostEnd);
+        if (port >= 0) {
+            out.write(':');
+            out.writeDecimal(port);
+        }
+        WireParameters.writeHeaderParameters(out, source, parametersStart, parametersEnd);
+    }
+
     private OptionalInt intParameter(String name) {
         Optional<String> value = parameter(name);
         if (value.isEmpty() || value.get().isEmpty() || value.get().length() > 9) {
