@@ -31,6 +31,13 @@ public record CSeq(long sequence, Method method) {
         return sequence + " " + method.name();
     }
 
+    /** Writes the UTF-8 bytes of {@link #format()} to {@code out}. */
+    void writeTo(ByteSink out) {
+        out.writeDecimal(sequence);
+        out.write(' ');
+        out.write(method.name());
+    }
+
     @Override
     public String toString() {
         return format();

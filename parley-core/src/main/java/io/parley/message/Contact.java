@@ -54,6 +54,15 @@ public record Contact(NameAddress address) {
         return address == null ? "*" : address.format();
     }
 
+    /** Writes the UTF-8 bytes of {@link #format()} to {@code out}. */
+    void writeTo(ByteSink out) {
+        if (address == null) {
+            out.write('*');
+        } else {
+            address.writeTo(out);
+        }
+    }
+
     /** Returns the header parameters, empty for the wildcard. */
     public List<Parameter> parameters() {
         return address == null ? List.of() : address.parameters();

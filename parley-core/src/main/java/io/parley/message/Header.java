@@ -90,6 +90,11 @@ public final class Header {
     /**
      * Creates a header like {@link #fromWire(HeaderName, byte[], int, int, Object)} whose typed value
      * {@code decoder} decodes from the text on first access.
+     *
+     * <p>NOTE: {@link MessageWriter} copies the text of an authentication header, a method or
+     * option-tag list, or Content-Type without decoding it when {@link CanonicalCheck} finds it
+     * canonical. That is right only for a decoder that returns what the parser's decoder for that
+     * name returns ({@link AuthValue}, a list of tokens or methods, {@link ContentType}).
      */
     public static Header fromWireLazy(HeaderName name, byte[] source, int from, int to, HeaderValueDecoder decoder) {
         Objects.checkFromToIndex(from, to, source.length);
@@ -207,6 +212,108 @@ public final class Header {
         byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
         parsed = new Formatted(parsed(), canonical, bytes);
         return bytes;
+    }
+
+    /**
+     * Writes the bytes of {@link #canonicalBytes()} to {@code out}. A parsed header copies its
+     * received bytes where they give the same bytes: the text of a header without a typed value,
+     * the text of a lazily decoded header that {@link CanonicalCheck} finds canonical, and the parts
+     * of a Via, address, Contact or CSeq. Other values are formatted and keep their bytes, as
+     * {@link #canonicalBytes()} does. Nothing is decoded or kept on the copying paths.
+     */
+    void writeCanonical(ByteSink out) {
+        if (from < 0) {
+            out.write((String) text);
+            return;
+        }
+        Object current = parsed;
+        if (current instanceof Formatted formatted) {
+            if (formatted.utf8() != null) {
+                out.write(formatted.utf8());
+            } else {
+                out.write(formatted.text());
+            }
+            return;
+        }
+        if (current instanceof Pending) {
+            if (text instanceof byte[] source && CanonicalCheck.isCanonical(name, source, from, to)) {
+                out.write(source, from, to);
+            } else {
+                out.write(canonicalBytes());
+            }
+            return;
+        }
+        if (current == null || current == NO_VALUE) {
+            writeValue(out);
+            return;
+        }
+        writeTyped(out, current);
+    }
+
+    /** Writes the UTF-8 bytes of {@link #value()}, unfolding the received bytes as {@link #unfold} does. */
+    private void writeValue(ByteSink out) {
+        if (!(text instanceof byte[] bytes)) {
+            out.write((String) text);
+            return;
+        }
+        int mark = out.size();
+        int runStart = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != '\r' && bytes[i] != '\n') {
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd > runStart && (bytes[runEnd - 1] == ' ' || bytes[runEnd - 1] == '\t')) {
+                runEnd--;
+            }
+            out.write(bytes, runStart, runEnd);
+            out.write(' ');
+            while (i + 1 < to && WireText.isLws(bytes[i + 1])) {
+                i++;
+            }
+            runStart = i + 1;
+        }
+        out.write(bytes, runStart, to);
+        out.repairUtf8(mark);
+    }
+
+    // An if-chain rather than a pattern switch, which dispatches through a bootstrap method on this hot path.
+    private void writeTyped(ByteSink out, Object typed) {
+        if (typed instanceof Via via) {
+            via.writeTo(out);
+        } else if (typed instanceof NameAddress address) {
+            address.writeTo(out);
+        } else if (typed instanceof Contact contact) {
+            contact.writeTo(out);
+        } else if (typed instanceof String string) {
+            out.write(string);
+        } else if (typed instanceof CSeq cseq) {
+            cseq.writeTo(out);
+        } else if (typed instanceof Long number) {
+            out.writeDecimal(number);
+        } else if (typed instanceof Integer number) {
+            out.writeDecimal(number);
+        } else if (typed instanceof List<?> list) {
+            writeList(out, list);
+        } else {
+            out.write(canonicalBytes());
+        }
+    }
+
+    private static void writeList(ByteSink out, List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+                out.write(' ');
+            }
+            Object item = list.get(i);
+            out.write(item instanceof Warning warning ? warning.format() : item.toString());
+        }
+    }
+
+    /** Returns an estimate of the canonical value's length in bytes, to size the output of {@link MessageWriter}. */
+    int estimatedLength() {
+        return from < 0 ? ((String) text).length() : to - from;
     }
 
     private static String canonicalText(Object parsedValue) {

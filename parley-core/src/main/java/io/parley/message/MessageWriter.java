@@ -1,6 +1,5 @@
 package io.parley.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,54 +14,82 @@ public final class MessageWriter {
 
     private static final byte[] CRLF = {'\r', '\n'};
 
-    /** Returns the canonical bytes of {@code message}, encoded as UTF-8. */
+    /**
+     * A sink per platform thread, reused from message to message so that a write allocates only its
+     * result. Virtual threads, which are many and short-lived, take a new sink per message instead.
+     */
+    private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(2048));
+
+    /** Room for the start line in the size of a new sink; a longer one makes the sink grow. */
+    private static final int START_LINE_ESTIMATE = 96;
+
+    /**
+     * Returns the canonical bytes of {@code message}, encoded as UTF-8. Each header's value is
+     * written as the UTF-8 bytes of {@link Header#canonicalValue()}. A parsed header copies its
+     * received bytes where they are already canonical, without formatting the value.
+     */
     public static byte[] write(SipMessage message) {
-        byte[] startLine = startLine(message).getBytes(StandardCharsets.UTF_8);
         List<Header> headers = message.headers();
-        int count = headers.size();
-        byte[][] values = new byte[count][];
-        int length = startLine.length + CRLF.length;
-        for (int i = 0; i < count; i++) {
+        byte[] body;
+        int bodyOffset;
+        if (message instanceof SipRequest request) {
+            body = request.bodySource();
+            bodyOffset = request.bodyOffset();
+        } else {
+            SipResponse response = (SipResponse) message;
+            body = response.bodySource();
+            bodyOffset = response.bodyOffset();
+        }
+
+        ByteSink out = Thread.currentThread().isVirtual() ? null : SCRATCH.get();
+        if (out == null || !out.acquire()) {
+            out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
+            out.acquire();
+        }
+        try {
+            writeStartLine(out, message);
+            out.write(CRLF);
+            for (int i = 0; i < headers.size(); i++) {
+                Header header = headers.get(i);
+                out.write(header.name().linePrefix());
+                header.writeCanonical(out);
+                out.write(CRLF);
+            }
+            out.write(CRLF);
+            out.write(body, bodyOffset, body.length);
+            return out.toByteArray();
+        } finally {
+            out.release();
+        }
+    }
+
+    private static int estimatedLength(List<Header> headers, int bodyLength) {
+        int length = START_LINE_ESTIMATE + CRLF.length + bodyLength;
+        for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
-            values[i] = header.canonicalBytes();
-            length += header.name().linePrefix().length + values[i].length + CRLF.length;
+            length += header.name().linePrefix().length + header.estimatedLength() + CRLF.length;
         }
-        length += CRLF.length;
-
-        byte[] body = switch (message) {
-            case SipRequest request -> request.bodySource();
-            case SipResponse response -> response.bodySource();
-        };
-        int bodyOffset = switch (message) {
-            case SipRequest request -> request.bodyOffset();
-            case SipResponse response -> response.bodyOffset();
-        };
-        int bodyLength = body.length - bodyOffset;
-
-        byte[] out = new byte[length + bodyLength];
-        int pos = put(out, 0, startLine);
-        pos = put(out, pos, CRLF);
-        for (int i = 0; i < count; i++) {
-            pos = put(out, pos, headers.get(i).name().linePrefix());
-            pos = put(out, pos, values[i]);
-            pos = put(out, pos, CRLF);
-        }
-        pos = put(out, pos, CRLF);
-        System.arraycopy(body, bodyOffset, out, pos, bodyLength);
-        return out;
+        return length;
     }
 
-    private static String startLine(SipMessage message) {
-        return switch (message) {
-            case SipRequest request -> request.method().name() + ' ' + request.requestUri().format() + ' '
-                    + SipMessage.SIP_VERSION;
-            case SipResponse response -> SipMessage.SIP_VERSION + ' ' + response.statusCode() + ' '
-                    + response.reasonPhrase();
-        };
-    }
-
-    private static int put(byte[] out, int pos, byte[] bytes) {
-        System.arraycopy(bytes, 0, out, pos, bytes.length);
-        return pos + bytes.length;
+    private static void writeStartLine(ByteSink out, SipMessage message) {
+        if (message instanceof SipRequest request) {
+            out.write(request.method().name());
+            out.write(' ');
+            if (request.requestUri() instanceof SipUri sipUri) {
+                sipUri.writeTo(out);
+            } else {
+                out.write(request.requestUri().format());
+            }
+            out.write(' ');
+            out.write(SipMessage.SIP_VERSION);
+        } else {
+            SipResponse response = (SipResponse) message;
+            out.write(SipMessage.SIP_VERSION);
+            out.write(' ');
+            out.writeDecimal(response.statusCode());
+            out.write(' ');
+            out.write(response.reasonPhrase());
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class NameAddress {
     private final int displayNameEnd;
     private final int parametersStart;
     private final int parametersEnd;
-    /** The tag value range in source; see {@link #fromWire}. */
+    /** The start and end of the tag value in source, as {@link #fromWire} describes. */
     private final int tagStart;
     private final int tagEnd;
     // Made from source on first read of a parsed address; a race only makes the same value twice.
@@ -195,6 +195,49 @@ public final class NameAddress {
         } else {
             Parameter.appendAll(out, parameters);
         }
+    }
+
+    /**
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed address copies its
+     * received bytes without making strings where that gives the same bytes.
+     */
+    void writeTo(ByteSink out) {
+        if (source == null) {
+            out.write(format());
+            return;
+        }
+        writeDisplayName(out);
+        out.write('<');
+        if (uri instanceof SipUri sipUri) {
+            sipUri.writeTo(out);
+        } else {
+            out.write(uri.format());
+        }
+        out.write('>');
+        WireParameters.writeHeaderParameters(out, source, parametersStart, parametersEnd);
+    }
+
+    /** Writes the display name as {@link #appendTo} does: quoted and followed by a space, or nothing when empty. */
+    private void writeDisplayName(ByteSink out) {
+        if (displayNameStart == displayNameEnd) {
+            return;
+        }
+        if (source[displayNameStart] == '"') {
+            if (displayNameEnd - displayNameStart == 2) {
+                return;
+            }
+            if (!WireText.writeRequoted(out, source, displayNameStart, displayNameEnd)) {
+                StringBuilder text = new StringBuilder(displayNameEnd - displayNameStart + 2);
+                SipChars.appendQuoted(text, displayName());
+                out.write(text.toString());
+            }
+        } else {
+            if (WireText.skipLws(source, displayNameStart, displayNameEnd) == displayNameEnd) {
+                return;
+            }
+            WireText.writeTokensQuoted(out, source, displayNameStart, displayNameEnd);
+        }
+        out.write(' ');
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -248,24 +249,36 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         return null;
     }
 
+    /** Returns the typed values of every header with this name, in order, as an unmodifiable list. */
     private <T> List<T> parsedValues(HeaderName name, Class<T> type) {
-        List<T> result = null;
         List<Header> headers = headers();
         int first = firstIndexOf(name);
         if (first == HeaderIndex.ABSENT) {
             return List.of();
         }
+        // Most messages carry one value of a list header, so a second value is the rare case.
+        T only = null;
+        List<T> several = null;
         for (int i = Math.max(first, 0); i < headers.size(); i++) {
             Header header = headers.get(i);
             Object value = header.name().equals(name) ? header.parsedValue() : null;
-            if (type.isInstance(value)) {
-                if (result == null) {
-                    result = new ArrayList<>(2);
+            if (!type.isInstance(value)) {
+                continue;
+            }
+            if (only == null) {
+                only = type.cast(value);
+            } else {
+                if (several == null) {
+                    several = new ArrayList<>(4);
+                    several.add(only);
                 }
-                result.add(type.cast(value));
+                several.add(type.cast(value));
             }
         }
-        return result == null ? List.of() : result;
+        if (several != null) {
+            return Collections.unmodifiableList(several);
+        }
+        return only == null ? List.of() : List.of(only);
     }
 
     private <T> List<T> joinedLists(HeaderName name, Class<T> type) {

@@ -302,6 +302,36 @@ public final class SipUri implements Uri {
         }
     }
 
+    /**
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed URI copies its received
+     * bytes without making strings.
+     */
+    void writeTo(ByteSink out) {
+        if (source == null) {
+            out.write(format());
+            return;
+        }
+        out.write(secure ? "sips:" : "sip:");
+        if (userStart < userEnd) {
+            out.writeLatin1(source, userStart, userEnd);
+            int at = hostStart - 1;
+            if (userEnd + 1 < at) {
+                out.write(':');
+                out.writeLatin1(source, userEnd + 1, at);
+            }
+            out.write('@');
+        }
+        out.writeLatin1(source, hostStart, hostEnd);
+        if (port >= 0) {
+            out.write(':');
+            out.writeDecimal(port);
+        }
+        WireParameters.writeUriParameters(out, source, parametersStart, parametersEnd);
+        if (parametersEnd < headersEnd) {
+            WireParameters.uri(source, parametersEnd, headersEnd).writeUriHeadersTo(out);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SipUri that && secure == that.secure && port == that.port

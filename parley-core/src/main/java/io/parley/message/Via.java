@@ -15,6 +15,11 @@ public final class Via {
     /** The branch prefix of RFC 3261 section 8.1.1.7. */
     public static final String MAGIC_COOKIE = "z9hG4bK";
 
+    /** A range start for {@link #fromWire} that marks the parameter as absent. */
+    public static final int ABSENT_RANGE = -1;
+    /** A range start for {@link #fromWire} that leaves the parameter to be searched for when read. */
+    public static final int UNKNOWN_RANGE = -2;
+
     private final String protocolName;
     private final String protocolVersion;
     private final String transport;
@@ -25,7 +30,7 @@ public final class Via {
     private final int hostEnd;
     private final int parametersStart;
     private final int parametersEnd;
-    /** The branch value range in source; see {@link #fromWire}. */
+    /** The start and end of the branch value in source, as {@link #fromWire} describes. */
     private final int branchStart;
     private final int branchEnd;
     /** The host and parameters of a built Via; null for a parsed one, which makes them from source. */
@@ -105,7 +110,7 @@ public final class Via {
      * header parameters in {@code source[parametersStart, parametersEnd)}, without checks. For the
      * parser: the ranges must hold what the via-parm grammar allows, and {@code source} must never
      * change afterwards. {@code [branchStart, branchEnd)} is the unquoted value of the first branch
-     * parameter; a branchStart of {@link #ABSENT_RANGE} says there is none, and {@link #UNKNOWN_RANGE}
+     * parameter. A branchStart of {@link #ABSENT_RANGE} means there is none, and {@link #UNKNOWN_RANGE}
      * leaves {@link #branch()} to search the parameters.
      */
     public static Via fromWire(String protocolName, String protocolVersion, String transport, byte[] source,
@@ -133,11 +138,6 @@ public final class Via {
         }
         Objects.checkFromToIndex(start, end, sourceLength);
     }
-
-    /** A range start of {@link #fromWire}: the parameter is absent. */
-    public static final int ABSENT_RANGE = -1;
-    /** A range start of {@link #fromWire}: the parameter is to be searched for when read. */
-    public static final int UNKNOWN_RANGE = -2;
 
     public String protocolName() {
         return protocolName;
@@ -265,6 +265,29 @@ public final class Via {
         } else {
             Parameter.appendAll(out, parameters);
         }
+    }
+
+    /**
+     * Writes the UTF-8 bytes of {@link #format()} to {@code out}. A parsed Via copies its host and
+     * parameters from the received bytes without making strings.
+     */
+    void writeTo(ByteSink out) {
+        if (source == null) {
+            out.write(format());
+            return;
+        }
+        out.write(protocolName);
+        out.write('/');
+        out.write(protocolVersion);
+        out.write('/');
+        out.write(transport);
+        out.write(' ');
+        out.writeLatin1(source, hostStart, hostEnd);
+        if (port >= 0) {
+            out.write(':');
+            out.writeDecimal(port);
+        }
+        WireParameters.writeHeaderParameters(out, source, parametersStart, parametersEnd);
     }
 
     private OptionalInt intParameter(String name) {

@@ -157,6 +157,132 @@ final class WireParameters {
         }
     }
 
+    /**
+     * Writes the header parameters in {@code bytes[from, to)} as {@link #appendTo} appends them,
+     * copying the whole range when {@link #isWrittenAsReceived} finds it already in that form.
+     */
+    static void writeHeaderParameters(ByteSink out, byte[] bytes, int from, int to) {
+        if (isWrittenAsReceived(bytes, from, to, true)) {
+            out.write(bytes, from, to);
+        } else {
+            header(bytes, from, to).writeTo(out);
+        }
+    }
+
+    /** Writes the URI parameters in {@code bytes[from, to)} as {@link #appendTo} appends them. */
+    static void writeUriParameters(ByteSink out, byte[] bytes, int from, int to) {
+        if (isWrittenAsReceived(bytes, from, to, false)) {
+            out.write(bytes, from, to);
+        } else {
+            uri(bytes, from, to).writeTo(out);
+        }
+    }
+
+    /**
+     * Returns whether {@link #writeTo} writes {@code bytes[from, to)} unchanged: each parameter is
+     * {@code ;name} or {@code ;name=value} with a non-empty value, and the range contains ASCII only,
+     * with no LWS or ',' outside a quoted value and no CR or LF inside one. The scan follows
+     * {@link #next()}: a quoted value starts only right after '=' of a header parameter and runs to
+     * its closing quote, and only ';' or the end may follow it.
+     */
+    static boolean isWrittenAsReceived(byte[] bytes, int from, int to, boolean header) {
+        int i = from;
+        while (i < to) {
+            if (bytes[i] != ';') {
+                return false;
+            }
+            i = plainEnd(bytes, i + 1, to, true);
+            if (i < 0) {
+                return false;
+            }
+            if (i == to || bytes[i] == ';') {
+                continue;
+            }
+            i++;
+            if (header && i < to && bytes[i] == '"') {
+                i = quotedWrittenAsReceivedEnd(bytes, i + 1, to);
+            } else {
+                int valueStart = i;
+                i = plainEnd(bytes, i, to, false);
+                if (i == valueStart) {
+                    return false;
+                }
+            }
+            if (i < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns the offset of the first ';' (or, for a name, '=') at or after {@code i}, or -1 when a
+     * byte before it is not printable ASCII or is one of ',', '"' and, for a value, '='.
+     */
+    private static int plainEnd(byte[] bytes, int i, int to, boolean name) {
+        for (; i < to; i++) {
+            byte b = bytes[i];
+            if (b == ';' || (name && b == '=')) {
+                return i;
+            }
+            if (b <= ' ' || b == 0x7F || b == ',' || b == '"' || b == '=') {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    /** Returns the offset after the closing quote of content starting at {@code i}, or -1 for CR, LF or a non-ASCII byte. */
+    private static int quotedWrittenAsReceivedEnd(byte[] bytes, int i, int to) {
+        while (i < to && bytes[i] != '"') {
+            if (bytes[i] == '\\') {
+                i++;
+            }
+            if (i >= to || bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] < 0) {
+                return -1;
+            }
+            i++;
+        }
+        return i < to ? i + 1 : -1;
+    }
+
+    /**
+     * Writes each remaining parameter as {@link #appendTo} appends it, copying the received bytes
+     * instead of making strings.
+     */
+    void writeTo(ByteSink out) {
+        while (next()) {
+            out.write(';');
+            out.writeLatin1(bytes, nameStart, nameEnd);
+            if (valueStart < 0 || valueStart == valueEnd) {
+                continue;
+            }
+            out.write('=');
+            if (isQuoted(valueStart)) {
+                WireText.writeUnfolded(out, bytes, valueStart, valueEnd);
+            } else {
+                out.writeLatin1(bytes, valueStart, valueEnd);
+            }
+        }
+    }
+
+    /**
+     * Writes each remaining URI header as {@link SipUri#appendTo} appends the list of
+     * {@link #toList()}: {@code ?name=value}, then {@code &name=value}, with '=' even for an empty value.
+     */
+    void writeUriHeadersTo(ByteSink out) {
+        boolean first = true;
+        while (next()) {
+            out.write(first ? '?' : '&');
+            first = false;
+            out.writeLatin1(bytes, nameStart, nameEnd);
+            out.write('=');
+            if (valueStart >= 0) {
+                out.writeLatin1(bytes, valueStart, valueEnd);
+            }
+        }
+    }
+
     private static void appendAscii(StringBuilder out, byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             out.append((char) (bytes[i] & 0xFF));

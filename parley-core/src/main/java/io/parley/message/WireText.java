@@ -43,6 +43,21 @@ final class WireText {
         return out == null ? utf8(bytes, from, to) : out.append(utf8(bytes, runStart, to)).toString();
     }
 
+    /** Writes the UTF-8 bytes of {@link #unfolded} of the same range to {@code out}, without making a String. */
+    static void writeUnfolded(ByteSink out, byte[] bytes, int from, int to) {
+        int runStart = from;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != '\r' && bytes[i] != '\n') {
+                continue;
+            }
+            out.writeUtf8(bytes, runStart, i);
+            out.write(' ');
+            i = skipLws(bytes, i, to) - 1;
+            runStart = i + 1;
+        }
+        out.writeUtf8(bytes, runStart, to);
+    }
+
     /**
      * Returns the content of the quoted-string {@code [from, to)}, quotes included in the range,
      * with quoted-pairs decoded and each line fold read as one space.
@@ -99,6 +114,93 @@ final class WireText {
             i = skipLws(bytes, i, to);
         }
         return out.toString();
+    }
+
+    /**
+     * Writes the UTF-8 bytes of {@link SipChars#appendQuoted} applied to {@link #quotedContent} of
+     * the same range, without making strings. Returns false, writing nothing, when the content is
+     * not well-formed UTF-8 or escapes a non-ASCII byte, because decoding changes such bytes.
+     */
+    static boolean writeRequoted(ByteSink out, byte[] bytes, int from, int to) {
+        int contentEnd = to - 1;
+        if (!Utf8.isWellFormed(bytes, from + 1, contentEnd)) {
+            return false;
+        }
+        for (int i = from + 1; i < contentEnd; i++) {
+            if (bytes[i] == '\\') {
+                i++;
+                if (bytes[i] < 0) {
+                    return false;
+                }
+            }
+        }
+        out.write('"');
+        for (int i = from + 1; i < contentEnd; i++) {
+            byte b = bytes[i];
+            if (b == '\\') {
+                i++;
+                writeQuotedByte(out, bytes[i]);
+            } else if (b == '\r' || b == '\n') {
+                i = skipLws(bytes, i, contentEnd) - 1;
+                out.write(' ');
+            } else {
+                writeQuotedByte(out, b);
+            }
+        }
+        out.write('"');
+        return true;
+    }
+
+    /**
+     * Writes the UTF-8 bytes of {@link SipChars#appendQuoted} applied to {@link #tokenDisplayName}
+     * of the same range, without making strings.
+     */
+    static void writeTokensQuoted(ByteSink out, byte[] bytes, int from, int to) {
+        out.write('"');
+        boolean first = true;
+        int i = skipLws(bytes, from, to);
+        while (i < to) {
+            if (!first) {
+                out.write(' ');
+            }
+            first = false;
+            int tokenStart = i;
+            boolean plain = true;
+            for (; i < to && !isLws(bytes[i]); i++) {
+                plain &= isPlainQuoted(bytes[i]);
+            }
+            if (plain) {
+                out.write(bytes, tokenStart, i);
+            } else {
+                writeQuotedLatin1(out, bytes, tokenStart, i);
+            }
+            i = skipLws(bytes, i, to);
+        }
+        out.write('"');
+    }
+
+    /** Returns whether {@link SipChars#appendQuoted} writes this ASCII byte's character as it is, unescaped. */
+    private static boolean isPlainQuoted(byte b) {
+        return b >= 0x20 && b != 0x7F && b != '"' && b != '\\';
+    }
+
+    /** Writes {@code bytes[from, to)} decoded as ISO-8859-1, escaped as {@link SipChars#appendQuoted} escapes it. */
+    private static void writeQuotedLatin1(ByteSink out, byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                out.writeLatin1(bytes, i, i + 1);
+            } else {
+                writeQuotedByte(out, bytes[i]);
+            }
+        }
+    }
+
+    /** Writes one byte of quoted content, escaped where {@link SipChars#appendQuoted} escapes its character. */
+    private static void writeQuotedByte(ByteSink out, byte b) {
+        if (b == '"' || b == '\\' || (b >= 0 && b < 0x20 && b != '\t') || b == 0x7F) {
+            out.write('\\');
+        }
+        out.write(b);
     }
 
     static int skipLws(byte[] bytes, int i, int to) {

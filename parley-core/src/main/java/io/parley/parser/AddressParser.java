@@ -160,41 +160,62 @@ final class AddressParser {
     static int skipHeaderParameters(ValueReader r, ParameterRule rule) {
         r.clearParameterProblem();
         r.keyStart = ValueReader.KEY_ABSENT;
-        while (r.skipSeparator(';')) {
-            int nameStart = r.pos;
-            int nameEnd = r.skipClass(CharClass.TOKEN);
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int pos = r.pos;
+        while (true) {
+            // SEMI = SWS ";" SWS, read on local variables because most values have a few parameters.
+            int semicolon = skipLws(bytes, pos, end);
+            if (semicolon >= end || bytes[semicolon] != ';') {
+                break;
+            }
+            int nameStart = skipLws(bytes, semicolon + 1, end);
+            int nameEnd = nameStart;
+            while (nameEnd < end && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
+                nameEnd++;
+            }
             if (nameEnd == nameStart) {
+                r.pos = nameStart;
                 r.fail("missing parameter name after ';'");
                 return -1;
             }
+            pos = nameEnd;
             int valueStart = nameEnd;
-            int valueEnd = nameEnd;
-            if (r.skipSeparator('=')) {
+            int equals = skipLws(bytes, nameEnd, end);
+            if (equals < end && bytes[equals] == '=') {
+                r.pos = skipLws(bytes, equals + 1, end);
                 valueStart = r.pos;
                 if (!skipGenericValue(r, nameStart, nameEnd)) {
                     return -1;
                 }
-                valueEnd = r.pos;
+                pos = r.pos;
             }
             if (r.parameterProblem() == null) {
-                r.recordParameterProblem(rule.check(r.bytes, nameStart, nameEnd, valueStart, valueEnd));
+                r.recordParameterProblem(rule.check(bytes, nameStart, nameEnd, valueStart, pos));
             }
-            if (r.keyStart == ValueReader.KEY_ABSENT && rule.isKey(r.bytes, nameStart, nameEnd)) {
-                recordKey(r, valueStart, valueEnd);
+            if (r.keyStart == ValueReader.KEY_ABSENT && rule.isKey(bytes, nameStart, nameEnd)) {
+                recordKey(r, valueStart, pos);
             }
         }
-        int parametersEnd = r.pos;
+        r.pos = pos;
         r.skipLws();
         if (!r.atEnd() && r.peek() != ',') {
             r.fail("unexpected character '" + (char) r.peek() + "' after value");
             return -1;
         }
-        return parametersEnd;
+        return pos;
+    }
+
+    private static int skipLws(byte[] bytes, int pos, int end) {
+        while (pos < end && CharClass.isLws(bytes[pos])) {
+            pos++;
+        }
+        return pos;
     }
 
     /**
      * Records the value range of the first branch or tag parameter, so that the typed value reads it
-     * without searching; a quoted value, which keeps its quotes and folds, is left to that search.
+     * without searching. A quoted value keeps its quotes and folds, so it is left to that search.
      */
     private static void recordKey(ValueReader r, int valueStart, int valueEnd) {
         boolean quoted = valueEnd > valueStart && r.bytes[valueStart] == '"';

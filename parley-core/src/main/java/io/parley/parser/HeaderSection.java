@@ -76,13 +76,14 @@ final class HeaderSection {
         if (nameEnd == lineStart || nameEnd >= limit || bytes[nameEnd] != ':') {
             return 0;
         }
-        // The LF after the CR must lie within maxLineLength bytes of the line start, as in readHeaderLine.
-        int crEnd = Math.min(limit, lineStart + limits.maxLineLength() - 1);
-        int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, crEnd);
-        if (cr >= crEnd || cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n' || bytes[cr + 2] == ' '
-                || bytes[cr + 2] == '\t') {
+        // As in findFieldEnd, the LF must come before the line length limit.
+        int maxEnd = Math.min(limit, lineStart + limits.maxLineLength());
+        int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, maxEnd);
+        if (cr + 1 >= maxEnd || cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n'
+                || bytes[cr + 2] == ' ' || bytes[cr + 2] == '\t') {
             return 0;
         }
+
         int valueStart = nameEnd + 1;
         while (valueStart < cr && bytes[valueStart] == ' ') {
             valueStart++;
@@ -91,6 +92,7 @@ final class HeaderSection {
         while (valueEnd > valueStart && bytes[valueEnd - 1] == ' ') {
             valueEnd--;
         }
+
         int slot = KnownNames.find(bytes, lineStart, nameEnd, hash);
         HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
         reader.controlFree = true;

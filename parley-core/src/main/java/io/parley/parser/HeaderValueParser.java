@@ -6,7 +6,6 @@ import io.parley.message.Header;
 import io.parley.message.HeaderName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Parses one header value by its name into typed {@link Header}s. List headers (Via, Contact,
@@ -46,9 +45,7 @@ final class HeaderValueParser {
                 headers.add(Header.fromWire(name, reader.bytes, start, end, null));
                 yield true;
             }
-            case VIA -> addList(name, ViaParser::readVia);
-            case CONTACT -> addList(name, AddressParser::readContact);
-            case ROUTE -> addList(name, AddressParser::readAddress);
+            case VIA, CONTACT, ROUTE -> addList(name, KnownNames.kind(slot));
             case ADDRESS -> addSingle(name, start, end, AddressParser.readAddress(reader));
             case CALL_ID -> addSingle(name, start, end, ScalarParser.readCallId(reader));
             case CSEQ -> addCSeq(start, end);
@@ -153,11 +150,16 @@ final class HeaderValueParser {
         return name == HeaderName.ALLOW ? ScalarParser.readMethodList(reader) : ScalarParser.readTokenList(reader);
     }
 
-    private boolean addList(HeaderName name, Function<ValueReader, Object> readValue) {
+    /** Reads a comma-separated list of Via, Contact or Route and Record-Route values, one header each. */
+    private boolean addList(HeaderName name, HeaderKind kind) {
         while (true) {
             reader.skipLws();
             int valueStart = reader.pos;
-            Object value = readValue.apply(reader);
+            Object value = switch (kind) {
+                case VIA -> ViaParser.readVia(reader);
+                case CONTACT -> AddressParser.readContact(reader);
+                default -> AddressParser.readAddress(reader);
+            };
             if (value == null) {
                 return fail(name, false);
             }

@@ -19,7 +19,10 @@ final class KnownNames {
     /** Keys put so far; at most half the slots are used, so that every probe meets an empty slot. */
     private static int entries;
 
-    /** Headers that may appear once only; a second one is a 400 (RFC 4475 section 3.3.8). Via may repeat. */
+    /**
+     * Headers that may appear once only, so a second one is a 400 (RFC 4475 section 3.3.8). Via
+     * may repeat and is listed so that its presence is recorded.
+     */
     private static final HeaderName[] SINGLE = {
         HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
         HeaderName.CONTENT_TYPE, HeaderName.EXPIRES, HeaderName.MIN_EXPIRES, HeaderName.VIA
@@ -75,7 +78,7 @@ final class KnownNames {
     }
 
     /**
-     * Returns the slot of the name {@code bytes[from, to)}, which holds token characters only and
+     * Returns the slot of the name {@code bytes[from, to)}, which contains token characters only and
      * whose {@link #hashStep} hash from 0 is {@code hash}, or -1 for an extension header.
      */
     static int find(byte[] bytes, int from, int to, int hash) {
@@ -98,7 +101,7 @@ final class KnownNames {
         return KINDS[slot];
     }
 
-    /** Returns the bit of a header that may appear once, or 0. */
+    /** Returns the single-header bit of the name in {@code slot}, or 0 for a header that may repeat. */
     static int singleBit(int slot) {
         return SINGLE_BITS[slot];
     }
@@ -141,7 +144,7 @@ final class KnownNames {
         SINGLE_BITS[slot] = singleBit(headerName);
     }
 
-    /** Returns the bit of a header that may appear once, or 0. */
+    /** Returns the single-header bit of {@code name}, or 0 for a header that may repeat. */
     static int singleBit(HeaderName name) {
         for (int i = 0; i < SINGLE.length; i++) {
             if (SINGLE[i] == name) {

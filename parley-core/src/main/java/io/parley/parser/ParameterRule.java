@@ -48,18 +48,20 @@ enum ParameterRule {
     }
 
     private static String checkVia(byte[] bytes, int nameStart, int nameEnd, int valueStart, int valueEnd) {
-        if (is(bytes, nameStart, nameEnd, "branch") && !isAll(bytes, valueStart, valueEnd, CharClass.TOKEN)) {
+        int length = nameEnd - nameStart;
+        if (length == 6 && is(bytes, nameStart, nameEnd, "branch") && !isAll(bytes, valueStart, valueEnd, CharClass.TOKEN)) {
             return "branch is not a token";
         }
-        if (is(bytes, nameStart, nameEnd, "ttl") && digitsValue(bytes, valueStart, valueEnd, 3) > 255) {
+        if (length == 3 && is(bytes, nameStart, nameEnd, "ttl") && digitsValue(bytes, valueStart, valueEnd, 3) > 255) {
             return "ttl is not 0 to 255";
         }
-        if (is(bytes, nameStart, nameEnd, "rport") && valueEnd > valueStart
+        if (length == 5 && is(bytes, nameStart, nameEnd, "rport") && valueEnd > valueStart
                 && digitsValue(bytes, valueStart, valueEnd, 5) > 65535) {
             return "rport is not a port number";
         }
-        if ((is(bytes, nameStart, nameEnd, "received") || is(bytes, nameStart, nameEnd, "maddr"))
-                && !isHost(bytes, valueStart, valueEnd)) {
+        boolean hostValued = (length == 8 && is(bytes, nameStart, nameEnd, "received"))
+                || (length == 5 && is(bytes, nameStart, nameEnd, "maddr"));
+        if (hostValued && !isHost(bytes, valueStart, valueEnd)) {
             return new String(bytes, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1)
                     + " is not an IP address or host name";
         }
@@ -76,14 +78,16 @@ enum ParameterRule {
         return null;
     }
 
+    /**
+     * Returns whether the token {@code bytes[from, to)} is {@code name}, which is in lower case,
+     * without case. For token characters, setting bit 0x20 changes only the letters A to Z.
+     */
     private static boolean is(byte[] bytes, int from, int to, String name) {
         if (to - from != name.length()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            // Parameter names are tokens, so only ASCII letters differ by case.
-            int b = bytes[from + i];
-            if (b != name.charAt(i) && !(CharClass.isAlpha(b) && (b | 0x20) == name.charAt(i))) {
+            if ((bytes[from + i] | 0x20) != name.charAt(i)) {
                 return false;
             }
         }

@@ -312,6 +312,28 @@ class SipParserTest {
         assertThat(error.reason()).contains("longer than");
     }
 
+    /**
+     * A header line may be maxLineLength bytes long with its CRLF. A tab in the value sends the line
+     * to the general reader, so both readers are held to the same boundary.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 1})
+    void appliesLineLimitAlikeOnBothReaders(int overLimit) {
+        int limit = ParserLimits.DEFAULTS.maxLineLength();
+        String prefix = "X-Long: ";
+        String filler = "a".repeat(limit + overLimit - prefix.length() - 2);
+        String withTab = "\t" + filler.substring(1);
+        boolean fits = overLimit <= 0;
+
+        MessageParseResult plain = SipParser.parseDatagram(
+                TWO_VIA_LINES.replace("Content-Length: 0\r\n", prefix + filler + "\r\n").getBytes(StandardCharsets.UTF_8));
+        MessageParseResult tabbed = SipParser.parseDatagram(
+                TWO_VIA_LINES.replace("Content-Length: 0\r\n", prefix + withTab + "\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(plain instanceof MessageParseResult.Parsed).as("%s", plain).isEqualTo(fits);
+        assertThat(tabbed instanceof MessageParseResult.Parsed).as("%s", tabbed).isEqualTo(fits);
+    }
+
     @Test
     void rejectsTooManyHeaders() {
         String many = "Route: <sip:p.example.com;lr>\r\n".repeat(ParserLimits.DEFAULTS.maxHeaderCount());
