@@ -83,9 +83,7 @@ public final class NameAddress {
             int parametersStart, int parametersEnd, int tagStart, int tagEnd) {
         Objects.checkFromToIndex(displayNameStart, displayNameEnd, source.length);
         Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
-        if (tagStart >= 0) {
-            Objects.checkFromToIndex(tagStart, tagEnd, source.length);
-        }
+        Via.checkParameterRange("tag", tagStart, tagEnd, source.length);
         return new NameAddress(source, displayNameStart, displayNameEnd, Objects.requireNonNull(uri, "uri"),
                 parametersStart, parametersEnd, tagStart, tagEnd);
     }

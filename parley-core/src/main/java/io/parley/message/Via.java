@@ -118,14 +118,26 @@ public final class Via {
             int branchEnd) {
         Objects.checkFromToIndex(hostStart, hostEnd, source.length);
         Objects.checkFromToIndex(parametersStart, parametersEnd, source.length);
-        if (branchStart >= 0) {
-            Objects.checkFromToIndex(branchStart, branchEnd, source.length);
-        }
+        checkParameterRange("branch", branchStart, branchEnd, source.length);
         return new Via(Objects.requireNonNull(protocolName), Objects.requireNonNull(protocolVersion),
                 Objects.requireNonNull(transport), source, hostStart, hostEnd, port, parametersStart, parametersEnd,
                 branchStart, branchEnd);
     }
 
+    /**
+     * Checks that the branch or tag value range given to a {@code fromWire} method starts with
+     * {@link #ABSENT_RANGE}, {@link #UNKNOWN_RANGE} or an offset of a range within the source.
+     */
+    static void checkParameterRange(String parameter, int start, int end, int sourceLength) {
+        if (start == ABSENT_RANGE || start == UNKNOWN_RANGE) {
+            return;
+        }
+        if (start < 0) {
+            throw new IllegalArgumentException(parameter + " range start " + start
+                    + " is invalid; use Via.ABSENT_RANGE, Via.UNKNOWN_RANGE or an offset into source");
+        }
+        Objects.checkFromToIndex(start, end, sourceLength);
+    }
 
     public String protocolName() {
         return protocolName;

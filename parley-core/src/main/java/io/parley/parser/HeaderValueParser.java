@@ -208,8 +208,10 @@ final class HeaderValueParser {
         return (seenMask & bits) == bits;
     }
 
+    /** Returns whether a header that may appear once has appeared, and false for any header that may repeat. */
     boolean seen(HeaderName name) {
-        return seenAll(KnownNames.singleBit(name));
+        int bit = KnownNames.singleBit(name);
+        return bit != 0 && seenAll(bit);
     }
 
     long contentLength() {

@@ -16,6 +16,8 @@ final class KnownNames {
     private static final HeaderName[] NAMES = new HeaderName[SIZE];
     private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
     private static final int[] SINGLE_BITS = new int[SIZE];
+    /** Keys put so far; at most half the slots are used, so that every probe meets an empty slot. */
+    private static int entries;
 
     /**
      * Headers that may appear once only, so a second one is a 400 (RFC 4475 section 3.3.8). Via
@@ -126,6 +128,11 @@ final class KnownNames {
         for (int i = 0; i < name.length; i++) {
             key[i] = (byte) (name[i] | 0x20);
             hash = hashStep(hash, name[i]);
+        }
+        entries++;
+        if (entries > SIZE / 2) {
+            throw new IllegalStateException("more than " + SIZE / 2 + " header names for " + SIZE
+                    + " KnownNames slots; raise SIZE");
         }
         int slot = spread(hash);
         while (KEYS[slot] != null) {

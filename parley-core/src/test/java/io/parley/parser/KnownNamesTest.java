@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.HeaderName;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,30 @@ class KnownNamesTest {
         assertThat(KnownNames.singleBit(find("Call-ID"))).isEqualTo(KnownNames.singleBit(find("i")));
         assertThat(KnownNames.singleBit(find("Contact"))).isZero();
         assertThat(KnownNames.singleBit(find("Route"))).isZero();
+    }
+
+    @Test
+    void agreesWithHeaderNameOnShortTokens() {
+        String tokenChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`'~";
+        List<String> names = new ArrayList<>();
+        for (char first : tokenChars.toCharArray()) {
+            names.add(String.valueOf(first));
+            for (char second : tokenChars.toCharArray()) {
+                names.add("" + first + second);
+            }
+        }
+
+        for (String written : names) {
+            byte[] bytes = written.getBytes(StandardCharsets.US_ASCII);
+            HeaderName expected = HeaderName.fromBytes(bytes, 0, bytes.length);
+            int slot = find(written);
+            if (expected.isKnown()) {
+                assertThat(slot).as(written).isNotNegative();
+                assertThat(KnownNames.name(slot)).as(written).isSameAs(expected);
+            } else {
+                assertThat(slot).as(written).isEqualTo(-1);
+            }
+        }
     }
 
     private static int find(String written) {
