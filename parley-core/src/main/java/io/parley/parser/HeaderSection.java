@@ -67,10 +67,7 @@ final class HeaderSection {
     private int readPlainLine(int lineStart, int limit) {
         byte[] bytes = reader.bytes;
         int nameEnd = lineStart;
-        int hash = 0;
-        byte b;
-        while (nameEnd < limit && CharClass.TOKEN[(b = bytes[nameEnd]) & 0xFF]) {
-            hash = KnownNames.hashStep(hash, b);
+        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
             nameEnd++;
         }
         if (nameEnd == lineStart || nameEnd >= limit || bytes[nameEnd] != ':') {
@@ -93,7 +90,7 @@ final class HeaderSection {
             valueEnd--;
         }
 
-        int slot = KnownNames.find(bytes, lineStart, nameEnd, hash);
+        int slot = KnownNames.find(bytes, lineStart, nameEnd);
         HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
         reader.controlFree = true;
         boolean added = values.add(slot, name, valueStart, valueEnd);
@@ -112,10 +109,7 @@ final class HeaderSection {
     private int readHeaderLine(int lineStart, int limit) {
         byte[] bytes = reader.bytes;
         int nameEnd = lineStart;
-        int hash = 0;
-        byte b;
-        while (nameEnd < limit && CharClass.TOKEN[(b = bytes[nameEnd]) & 0xFF]) {
-            hash = KnownNames.hashStep(hash, b);
+        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
             nameEnd++;
         }
         if (nameEnd == lineStart) {
@@ -123,7 +117,7 @@ final class HeaderSection {
                     ? "folded line after the start line" : "header line without a name";
             return fail("", lineStart, reason);
         }
-        int slot = KnownNames.find(bytes, lineStart, nameEnd, hash);
+        int slot = KnownNames.find(bytes, lineStart, nameEnd);
         HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
         int colon = nameEnd;
         while (colon < limit && (bytes[colon] == ' ' || bytes[colon] == '\t')) {

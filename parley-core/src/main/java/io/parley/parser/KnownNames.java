@@ -7,7 +7,6 @@ import java.util.Map;
 /**
  * Finds the {@link HeaderName} constant, its {@link HeaderKind} and its single-header bit for a
  * header name in the received bytes, full or compact, without case and without making a string.
- * The caller hashes the name while it scans it, with {@link #hashStep}.
  */
 final class KnownNames {
 
@@ -72,17 +71,12 @@ final class KnownNames {
     private KnownNames() {
     }
 
-    /** Folds a token character to lower case: for token characters, setting bit 0x20 changes only A-Z. */
-    static int hashStep(int hash, byte b) {
-        return 31 * hash + (b | 0x20);
-    }
-
     /**
-     * Returns the slot of the name {@code bytes[from, to)}, which contains token characters only and
-     * whose {@link #hashStep} hash from 0 is {@code hash}, or -1 for an extension header.
+     * Returns the slot of the name {@code bytes[from, to)}, which contains token characters only,
+     * or -1 for an extension header.
      */
-    static int find(byte[] bytes, int from, int to, int hash) {
-        int slot = spread(hash);
+    static int find(byte[] bytes, int from, int to) {
+        int slot = spread(hash(bytes, from, to));
         byte[] key;
         while ((key = KEYS[slot]) != null) {
             if (matches(key, bytes, from, to)) {
@@ -118,23 +112,30 @@ final class KnownNames {
         return true;
     }
 
+    /**
+     * Hashes the length and the first and last bytes of a non-empty name without case, so that the
+     * scan of the name needs no work per byte. For token characters, setting bit 0x20 changes only
+     * the letters A to Z.
+     */
+    private static int hash(byte[] bytes, int from, int to) {
+        return ((to - from) * 31 + (bytes[from] | 0x20)) * 31 + (bytes[to - 1] | 0x20);
+    }
+
     private static int spread(int hash) {
         return (hash ^ (hash >>> 7) ^ (hash >>> 15)) & (SIZE - 1);
     }
 
     private static void put(byte[] name, HeaderName headerName) {
         byte[] key = new byte[name.length];
-        int hash = 0;
         for (int i = 0; i < name.length; i++) {
             key[i] = (byte) (name[i] | 0x20);
-            hash = hashStep(hash, name[i]);
         }
         entries++;
         if (entries > SIZE / 2) {
             throw new IllegalStateException("more than " + SIZE / 2 + " header names for " + SIZE
                     + " KnownNames slots; raise SIZE");
         }
-        int slot = spread(hash);
+        int slot = spread(hash(key, 0, key.length));
         while (KEYS[slot] != null) {
             slot = (slot + 1) & (SIZE - 1);
         }

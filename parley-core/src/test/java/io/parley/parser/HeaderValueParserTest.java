@@ -13,11 +13,7 @@ class HeaderValueParserTest {
 
     private static boolean addKnown(HeaderValueParser values, String name, byte[] bytes) {
         byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-        int hash = 0;
-        for (byte b : nameBytes) {
-            hash = KnownNames.hashStep(hash, b);
-        }
-        int slot = KnownNames.find(nameBytes, 0, nameBytes.length, hash);
+        int slot = KnownNames.find(nameBytes, 0, nameBytes.length);
         return values.add(slot, KnownNames.name(slot), 0, bytes.length);
     }
 
