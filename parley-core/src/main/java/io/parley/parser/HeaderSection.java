@@ -74,7 +74,7 @@ final class HeaderSection {
             return 0;
         }
         // As in findFieldEnd, the LF must come before the line length limit.
-        int maxEnd = Math.min(limit, lineStart + limits.maxLineLength());
+        int maxEnd = ParserLimits.end(lineStart, limits.maxLineLength(), limit);
         int cr = ByteScan.indexOfControl(bytes, nameEnd + 1, maxEnd);
         if (cr + 1 >= maxEnd || cr + 2 >= limit || bytes[cr] != '\r' || bytes[cr + 1] != '\n'
                 || bytes[cr + 2] == ' ' || bytes[cr + 2] == '\t') {
@@ -127,7 +127,7 @@ final class HeaderSection {
             return fail(name.name(), colon, "missing ':' after header name");
         }
 
-        int lf = findFieldEnd(colon + 1, Math.min(limit, lineStart + limits.maxLineLength()), limit);
+        int lf = findFieldEnd(colon + 1, ParserLimits.end(lineStart, limits.maxLineLength(), limit), limit);
         if (lf < 0) {
             return fail(name.name(), lineStart, "header line longer than " + limits.maxLineLength() + " bytes");
         }

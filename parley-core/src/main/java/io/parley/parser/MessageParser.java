@@ -93,7 +93,7 @@ final class MessageParser {
 
     /** Reads the start line and returns the offset after it, or -1 after recording an error. */
     private int readStartLine(int start) {
-        int searchEnd = Math.min(limit, start + limits.maxLineLength());
+        int searchEnd = ParserLimits.end(start, limits.maxLineLength(), limit);
         int lf = ByteScan.indexOfControl(bytes, start, searchEnd);
         while (lf < searchEnd && bytes[lf] != '\n') {
             lf = ByteScan.indexOfControl(bytes, lf + 1, searchEnd);

@@ -39,4 +39,12 @@ public record ParserLimits(int maxMessageSize, int maxHeaderSectionSize, int max
             throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
     }
+
+    /**
+     * Returns {@code start + length}, or {@code limit} when that is smaller, without the int overflow
+     * that a limit near {@link Integer#MAX_VALUE} would cause in the sum.
+     */
+    static int end(int start, int length, int limit) {
+        return limit - start > length ? start + length : limit;
+    }
 }

@@ -109,7 +109,7 @@ public final class StreamFramer {
 
     /** Searches for LF followed by CRLF or LF, resuming where the previous search stopped. */
     private MessageParseResult readHeaders() {
-        int searchEnd = Math.min(writeIndex, messageStart + limits.maxHeaderSectionSize());
+        int searchEnd = ParserLimits.end(messageStart, limits.maxHeaderSectionSize(), writeIndex);
         int headerEnd = -1;
         int i = scanIndex;
         while (i < searchEnd && headerEnd < 0) {
