@@ -53,6 +53,23 @@ final class ByteSink {
         bytes[size++] = (byte) b;
     }
 
+    /** Writes CR LF, the line end of every line of a message. */
+    void writeLineEnd() {
+        if (bytes.length - size < 2) {
+            grow(2);
+        }
+        bytes[size] = '\r';
+        bytes[size + 1] = '\n';
+        size += 2;
+    }
+
+    /** Returns the bytes written, followed by {@code tail[from, tail.length)}, in one new array. */
+    byte[] toByteArray(byte[] tail, int from) {
+        byte[] result = Arrays.copyOf(bytes, size + tail.length - from);
+        System.arraycopy(tail, from, result, size, tail.length - from);
+        return result;
+    }
+
     void write(byte[] source) {
         write(source, 0, source.length);
     }

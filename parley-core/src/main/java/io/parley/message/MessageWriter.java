@@ -43,28 +43,29 @@ public final class MessageWriter {
 
         ByteSink out = Thread.currentThread().isVirtual() ? null : SCRATCH.get();
         if (out == null || !out.acquire()) {
-            out = new ByteSink(estimatedLength(headers, body.length - bodyOffset));
+            out = new ByteSink(estimatedLength(headers));
             out.acquire();
         }
         try {
             writeStartLine(out, message);
-            out.write(CRLF);
+            out.writeLineEnd();
             for (int i = 0; i < headers.size(); i++) {
                 Header header = headers.get(i);
                 out.write(header.name().linePrefix());
                 header.writeCanonical(out);
-                out.write(CRLF);
+                out.writeLineEnd();
             }
-            out.write(CRLF);
-            out.write(body, bodyOffset, body.length);
-            return out.toByteArray();
+            out.writeLineEnd();
+            // The body goes straight into the result, so it is copied once.
+            return out.toByteArray(body, bodyOffset);
         } finally {
             out.release();
         }
     }
 
-    private static int estimatedLength(List<Header> headers, int bodyLength) {
-        int length = START_LINE_ESTIMATE + CRLF.length + bodyLength;
+    /** Returns about the length of the start line and headers, the part of a message the sink holds. */
+    private static int estimatedLength(List<Header> headers) {
+        int length = START_LINE_ESTIMATE + CRLF.length * 2;
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
             length += header.name().linePrefix().length + header.estimatedLength() + CRLF.length;
