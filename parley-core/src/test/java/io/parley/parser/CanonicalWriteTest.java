@@ -9,9 +9,6 @@ import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,21 +25,7 @@ class CanonicalWriteTest {
     private static final String CRLF = "\r\n";
 
     static Stream<Arguments> acceptedTortureMessages() {
-        List<Arguments> accepted = new ArrayList<>();
-        for (Path path : TortureMessages.files(TortureMessages.RFC4475)) {
-            addIfParsed(accepted, path.getFileName().toString(), TortureMessages.read(path));
-        }
-        for (Path path : TortureMessages.files(TortureMessages.RFC5118)) {
-            addIfParsed(accepted, path.getFileName().toString(),
-                    TortureMessages.rfc5118WireBytes(TortureMessages.read(path)));
-        }
-        return accepted.stream();
-    }
-
-    private static void addIfParsed(List<Arguments> accepted, String name, byte[] bytes) {
-        if (SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed) {
-            accepted.add(Arguments.of(name, bytes));
-        }
+        return TortureMessages.acceptedByParser();
     }
 
     /** Messages with the spellings that the copying paths must tell apart from canonical text. */

@@ -3,9 +3,6 @@ package io.parley.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.SipMessage;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,21 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoundTripTest {
 
     static Stream<Arguments> acceptedTortureMessages() {
-        List<Arguments> accepted = new ArrayList<>();
-        for (Path path : TortureMessages.files(TortureMessages.RFC4475)) {
-            addIfParsed(accepted, path.getFileName().toString(), TortureMessages.read(path));
-        }
-        for (Path path : TortureMessages.files(TortureMessages.RFC5118)) {
-            addIfParsed(accepted, path.getFileName().toString(),
-                    TortureMessages.rfc5118WireBytes(TortureMessages.read(path)));
-        }
-        return accepted.stream();
-    }
-
-    private static void addIfParsed(List<Arguments> accepted, String name, byte[] bytes) {
-        if (SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed) {
-            accepted.add(Arguments.of(name, bytes));
-        }
+        return TortureMessages.acceptedByParser();
     }
 
     @ParameterizedTest(name = "{0}")

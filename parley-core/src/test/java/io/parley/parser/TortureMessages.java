@@ -7,8 +7,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Loads the RFC 4475 and RFC 5118 torture messages from the test resources. */
 final class TortureMessages {
@@ -74,5 +76,26 @@ final class TortureMessages {
         }
         fixed.append("\r\n").append(body);
         return fixed.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Returns the file name and wire bytes of every RFC 4475 and RFC 5118 message the parser
+     * accepts, as arguments of a parameterized test.
+     */
+    static Stream<Arguments> acceptedByParser() {
+        List<Arguments> accepted = new ArrayList<>();
+        for (Path path : files(RFC4475)) {
+            addIfParsed(accepted, path.getFileName().toString(), read(path));
+        }
+        for (Path path : files(RFC5118)) {
+            addIfParsed(accepted, path.getFileName().toString(), rfc5118WireBytes(read(path)));
+        }
+        return accepted.stream();
+    }
+
+    private static void addIfParsed(List<Arguments> accepted, String name, byte[] bytes) {
+        if (SipParser.parseDatagram(bytes) instanceof MessageParseResult.Parsed) {
+            accepted.add(Arguments.of(name, bytes));
+        }
     }
 }
