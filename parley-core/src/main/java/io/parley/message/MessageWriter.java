@@ -63,7 +63,7 @@ public final class MessageWriter {
         }
     }
 
-    /** Returns about the length of the start line and headers, the part of a message the sink holds. */
+    /** Returns an estimate of the start line and header length, the part of a message the sink receives. */
     private static int estimatedLength(List<Header> headers) {
         int length = START_LINE_ESTIMATE + CRLF.length * 2;
         for (int i = 0; i < headers.size(); i++) {

@@ -112,7 +112,7 @@ final class KnownNames {
             return false;
         }
         int i = 0;
-        // Eight bytes at a time while they lie inside the array; the key holds the folded name.
+        // Eight bytes at a time while they lie inside the array. The key is the folded name.
         for (; i + Long.BYTES <= length && from + i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             if (((long) LONGS.get(bytes, from + i) | FOLD) != (long) LONGS.get(key, i)) {
                 return false;
