@@ -66,10 +66,7 @@ final class HeaderSection {
      */
     private int readPlainLine(int lineStart, int limit) {
         byte[] bytes = reader.bytes;
-        int nameEnd = lineStart;
-        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
-            nameEnd++;
-        }
+        int nameEnd = nameEnd(bytes, lineStart, limit);
         if (nameEnd == lineStart || nameEnd >= limit || bytes[nameEnd] != ':') {
             return 0;
         }
@@ -89,36 +86,21 @@ final class HeaderSection {
         while (valueEnd > valueStart && bytes[valueEnd - 1] == ' ') {
             valueEnd--;
         }
-
         int slot = KnownNames.find(bytes, lineStart, nameEnd);
-        HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
-        reader.controlFree = true;
-        boolean added = values.add(slot, name, valueStart, valueEnd);
-        reader.controlFree = false;
-        if (!added) {
-            error = values.error();
-            return -1;
-        }
-        if (headers.size() > limits.maxHeaderCount()) {
-            return fail(name.name(), valueStart, "more than " + limits.maxHeaderCount() + " header values");
-        }
-        return cr + 2;
+        return addValue(slot, headerName(slot, bytes, lineStart, nameEnd), valueStart, valueEnd, true) ? cr + 2 : -1;
     }
 
     /** Reads {@code field-name HCOLON field-value CRLF}, the value running on over folded lines. */
     private int readHeaderLine(int lineStart, int limit) {
         byte[] bytes = reader.bytes;
-        int nameEnd = lineStart;
-        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
-            nameEnd++;
-        }
+        int nameEnd = nameEnd(bytes, lineStart, limit);
         if (nameEnd == lineStart) {
             String reason = bytes[lineStart] == ' ' || bytes[lineStart] == '\t'
                     ? "folded line after the start line" : "header line without a name";
             return fail("", lineStart, reason);
         }
         int slot = KnownNames.find(bytes, lineStart, nameEnd);
-        HeaderName name = slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, lineStart, nameEnd - lineStart);
+        HeaderName name = headerName(slot, bytes, lineStart, nameEnd);
         int colon = nameEnd;
         while (colon < limit && (bytes[colon] == ' ' || bytes[colon] == '\t')) {
             colon++;
@@ -134,6 +116,20 @@ final class HeaderSection {
         int next = Math.min(lf + 1, limit);
         int valueEnd = lf < limit && lf > colon && bytes[lf - 1] == '\r' ? lf - 1 : Math.min(lf, limit);
         return addHeader(slot, name, colon + 1, valueEnd) ? next : -1;
+    }
+
+    /** Returns the end of the run of token characters, the header name, that starts at {@code lineStart}. */
+    private static int nameEnd(byte[] bytes, int lineStart, int limit) {
+        int nameEnd = lineStart;
+        while (nameEnd < limit && CharClass.TOKEN[bytes[nameEnd] & 0xFF]) {
+            nameEnd++;
+        }
+        return nameEnd;
+    }
+
+    /** Returns the constant in {@code slot}, or a new name for an extension header ({@code slot} -1). */
+    private static HeaderName headerName(int slot, byte[] bytes, int from, int to) {
+        return slot >= 0 ? KnownNames.name(slot) : HeaderName.fromBytes(bytes, from, to - from);
     }
 
     /**
@@ -178,7 +174,15 @@ final class HeaderSection {
             fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
             return false;
         }
-        reader.controlFree = !suspectControl;
+        return addValue(slot, name, valueStart, valueEnd, !suspectControl);
+    }
+
+    /**
+     * Parses the trimmed value {@code [valueStart, valueEnd)} into headers and checks the header
+     * count. {@code controlFree} says the value has no control character but HT and folds.
+     */
+    private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree) {
+        reader.controlFree = controlFree;
         boolean added = values.add(slot, name, valueStart, valueEnd);
         reader.controlFree = false;
         if (!added) {
