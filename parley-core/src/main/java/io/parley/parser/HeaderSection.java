@@ -20,6 +20,8 @@ final class HeaderSection {
     private static final HeaderName[] MANDATORY = {
         HeaderName.TO, HeaderName.FROM, HeaderName.CSEQ, HeaderName.CALL_ID, HeaderName.VIA
     };
+    /** The single-header bits of {@link #MANDATORY}, so that a complete message is one mask test. */
+    private static final int MANDATORY_BITS = mandatoryBits();
 
     private final ValueReader reader;
     private final ParserLimits limits;
@@ -238,7 +240,7 @@ final class HeaderSection {
 
     /** Returns the name of the first mandatory header that is missing, or null. */
     String missingMandatory() {
-        if (values.seenAll(KnownNames.MANDATORY_BITS)) {
+        if (values.seenAll(MANDATORY_BITS)) {
             return null;
         }
         for (HeaderName name : MANDATORY) {
@@ -247,6 +249,14 @@ final class HeaderSection {
             }
         }
         return null;
+    }
+
+    private static int mandatoryBits() {
+        int bits = 0;
+        for (HeaderName name : MANDATORY) {
+            bits |= KnownNames.singleBit(name);
+        }
+        return bits;
     }
 
     ParseError error() {

@@ -60,9 +60,6 @@ final class KnownNames {
             Map.entry(HeaderName.PROXY_AUTHORIZATION, HeaderKind.AUTH),
             Map.entry(HeaderName.AUTHENTICATION_INFO, HeaderKind.AUTH_INFO));
 
-    /** The single-header bits of the headers every message must carry (RFC 3261 section 8.1.1), Max-Forwards aside. */
-    static final int MANDATORY_BITS;
-
     static {
         for (HeaderName name : HeaderName.knownNames()) {
             put(name.name().getBytes(StandardCharsets.US_ASCII), name);
@@ -70,8 +67,6 @@ final class KnownNames {
                 put(new byte[] {(byte) name.compactForm()}, name);
             }
         }
-        MANDATORY_BITS = singleBit(HeaderName.TO) | singleBit(HeaderName.FROM) | singleBit(HeaderName.CSEQ)
-                | singleBit(HeaderName.CALL_ID) | singleBit(HeaderName.VIA);
     }
 
     private KnownNames() {
