@@ -1,5 +1,8 @@
 package io.parley.registrar;
 
+import static io.parley.registrar.Datagrams.receive;
+import static io.parley.registrar.Datagrams.send;
+import static io.parley.registrar.Datagrams.statusLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.auth.InMemoryCredentialStore;
@@ -14,7 +17,6 @@ import io.parley.transport.MessageTraceListener;
 import io.parley.transport.Transport;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,7 +27,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -89,22 +90,6 @@ class RegistrarServerRetransmissionTest {
     private static String register(int localPort, String branch, int cseq, String contactPort) {
         return request("REGISTER", "UDP", localPort, branch, "retransmit-1", cseq,
                 "Contact: <sip:alice@127.0.0.1:" + contactPort + ">\r\nExpires: 600\r\n");
-    }
-
-    private static byte[] receive(DatagramSocket socket) throws Exception {
-        DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
-        socket.receive(packet);
-        return Arrays.copyOf(packet.getData(), packet.getLength());
-    }
-
-    private static void send(DatagramSocket socket, String message, InetSocketAddress to) throws Exception {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        socket.send(new DatagramPacket(bytes, bytes.length, to));
-    }
-
-    private static String statusLine(byte[] response) {
-        String text = new String(response, StandardCharsets.UTF_8);
-        return text.substring(0, text.indexOf("\r\n"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.parley.registrar;
 
+import static io.parley.registrar.Datagrams.receive;
+import static io.parley.registrar.Datagrams.send;
+import static io.parley.registrar.Datagrams.statusLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.auth.InMemoryCredentialStore;
@@ -75,21 +78,6 @@ class RetainedRegisterResponseTest {
                 + "Expires: 600\r\n"
                 + "Content-Length: 0\r\n\r\n";
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void send(DatagramSocket socket, byte[] message, InetSocketAddress to) throws Exception {
-        socket.send(new DatagramPacket(message, message.length, to));
-    }
-
-    private static byte[] receive(DatagramSocket socket) throws Exception {
-        DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
-        socket.receive(packet);
-        return Arrays.copyOf(packet.getData(), packet.getLength());
-    }
-
-    private static String statusLine(byte[] response) {
-        String text = new String(response, StandardCharsets.UTF_8);
-        return text.substring(0, text.indexOf("\r\n"));
     }
 
     private static String callIdOf(byte[] response) {
