@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class ByteSink {
 
-    /** The largest array a reused sink keeps between messages; a larger one is dropped after its message. */
+    /** The largest array a reused sink keeps between messages. A larger one is dropped after its message. */
     static final int MAX_RETAINED_CAPACITY = 64 * 1024;
 
     private byte[] bytes;

@@ -20,7 +20,7 @@ public final class MessageWriter {
      */
     private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(2048));
 
-    /** Room for the start line in the size of a new sink; a longer one makes the sink grow. */
+    /** Room for the start line in the size of a new sink. A longer one makes the sink grow. */
     private static final int START_LINE_ESTIMATE = 96;
 
     /**

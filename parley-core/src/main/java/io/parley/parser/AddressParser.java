@@ -164,7 +164,8 @@ final class AddressParser {
         int end = r.end;
         int pos = r.pos;
         while (true) {
-            // SEMI = SWS ";" SWS, read on local variables because most values have a few parameters.
+            // SEMI = SWS ";" SWS. The loop keeps its position in local variables and hands the cursor
+            // over only for values and errors.
             int semicolon = skipLws(bytes, pos, end);
             if (semicolon >= end || bytes[semicolon] != ';') {
                 break;

@@ -1,6 +1,6 @@
 package io.parley.parser;
 
-/** How the parser reads the value of a header, chosen once per header line from its name. */
+/** The reading rule for a header value, chosen once per header line from the header name. */
 enum HeaderKind {
 
     /** Kept as text: a known header without a typed form, or an extension header. */

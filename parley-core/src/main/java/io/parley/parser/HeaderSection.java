@@ -181,7 +181,7 @@ final class HeaderSection {
 
     /**
      * Parses the trimmed value {@code [valueStart, valueEnd)} into headers and checks the header
-     * count. {@code controlFree} says the value has no control character but HT and folds.
+     * count. {@code controlFree} is true when the value has no control character but HT and folds.
      */
     private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree) {
         reader.controlFree = controlFree;

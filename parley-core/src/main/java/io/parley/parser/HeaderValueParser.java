@@ -28,8 +28,8 @@ final class HeaderValueParser {
     }
 
     /**
-     * Parses the value in {@code [start, end)} and appends its headers; false after recording an
-     * error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
+     * Parses the value in {@code [start, end)} and appends its headers. Returns false after
+     * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
      */
     boolean add(int slot, HeaderName name, int start, int end) {
         reader.reset(start, end);
@@ -193,7 +193,7 @@ final class HeaderValueParser {
         return true;
     }
 
-    /** Records that a header appeared; false when a single-valued one other than Via appears twice. */
+    /** Records that a header appeared. Returns false when a single-valued one other than Via appears twice. */
     private boolean markSeen(int bit, HeaderName name, int start) {
         if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
             reader.failAt(start, "more than one " + name + " header");

@@ -21,7 +21,7 @@ final class KnownNames {
     private static final HeaderName[] NAMES = new HeaderName[SIZE];
     private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
     private static final int[] SINGLE_BITS = new int[SIZE];
-    /** Keys put so far; at most half the slots are used, so that every probe meets an empty slot. */
+    /** The number of keys put so far. At most half the slots are used, so that every probe meets an empty slot. */
     private static int entries;
 
     /**
@@ -141,8 +141,8 @@ final class KnownNames {
         }
         entries++;
         if (entries > SIZE / 2) {
-            throw new IllegalStateException("more than " + SIZE / 2 + " header names for " + SIZE
-                    + " KnownNames slots; raise SIZE");
+            throw new IllegalStateException("too many header names: more than " + SIZE / 2 + " for " + SIZE
+                    + " slots, so raise KnownNames.SIZE");
         }
         int slot = spread(hash(key, 0, key.length));
         while (KEYS[slot] != null) {

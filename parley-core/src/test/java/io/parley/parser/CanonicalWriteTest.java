@@ -108,7 +108,7 @@ class CanonicalWriteTest {
     /**
      * Respaces generated messages as a peer may: each space in a header value may become several
      * spaces, a tab or a line fold, and spaces may appear around ';', '=' and ','. Many variants no
-     * longer parse; every one that does must still write as formatted.
+     * longer parse, and every one that does must still write as formatted.
      */
     @Test
     void respacedMessagesWriteAsFormatted() {

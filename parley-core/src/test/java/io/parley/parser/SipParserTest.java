@@ -313,8 +313,8 @@ class SipParserTest {
     }
 
     /**
-     * A header line may be maxLineLength bytes long with its CRLF. A tab in the value sends the line
-     * to the general reader, so both readers are held to the same boundary.
+     * Checks that both line readers allow a header line of maxLineLength bytes with its CRLF and no
+     * more. A tab in the value sends the line to the general reader.
      */
     @ParameterizedTest
     @ValueSource(ints = {-1, 0, 1})
