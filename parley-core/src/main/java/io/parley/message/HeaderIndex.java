@@ -24,6 +24,8 @@ final class HeaderIndex {
     };
     private static final int ABSENT_LANE = 1;
     private static final int UNKNOWN_LANE = 255;
+    /** Every lane absent: the value for a message without headers, and the start of {@link #record}. */
+    static final long NONE_SEEN = 0x0101_0101_0101_0101L;
 
     static {
         for (int lane = 0; lane < NAMES.length; lane++) {
@@ -36,19 +38,21 @@ final class HeaderIndex {
 
     /** Returns the packed first positions of the indexed names in {@code headers}; never 0. */
     static long of(List<Header> headers) {
-        long lanes = 0;
-        for (int lane = 0; lane < NAMES.length; lane++) {
-            lanes |= (long) ABSENT_LANE << (8 * lane);
-        }
+        long lanes = NONE_SEEN;
         for (int i = 0; i < headers.size(); i++) {
-            int lane = laneOf(headers.get(i).name());
-            if (lane < 0 || laneValue(lanes, lane) != ABSENT_LANE) {
-                continue;
-            }
-            long value = i + 2 < UNKNOWN_LANE ? i + 2 : UNKNOWN_LANE;
-            lanes = (lanes & ~(0xFFL << (8 * lane))) | (value << (8 * lane));
+            lanes = record(lanes, headers.get(i).name(), i);
         }
         return lanes;
+    }
+
+    /** Returns {@code lanes} with {@code position} recorded for {@code name} if it is indexed and not seen before. */
+    static long record(long lanes, HeaderName name, int position) {
+        int lane = laneOf(name);
+        if (lane < 0 || laneValue(lanes, lane) != ABSENT_LANE) {
+            return lanes;
+        }
+        long value = position + 2 < UNKNOWN_LANE ? position + 2 : UNKNOWN_LANE;
+        return (lanes & ~(0xFFL << (8 * lane))) | (value << (8 * lane));
     }
 
     /** Returns the index of the first header named {@code name}, {@link #ABSENT} or {@link #UNKNOWN}. */

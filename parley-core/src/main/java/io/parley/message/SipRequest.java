@@ -34,8 +34,12 @@ public final class SipRequest implements SipMessage {
      */
     public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] raw, int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
-        return new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
+        SipRequest request = new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
                 Objects.requireNonNull(headers), raw, bodyOffset, raw);
+        if (headers instanceof HeaderList list) {
+            request.headerIndex = list.seal();
+        }
+        return request;
     }
 
     /** Starts a request with this method and Request-URI. */

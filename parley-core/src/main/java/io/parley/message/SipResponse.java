@@ -40,8 +40,12 @@ public final class SipResponse implements SipMessage {
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] raw,
             int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
-        return new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase), Objects.requireNonNull(headers),
-                raw, bodyOffset, raw);
+        SipResponse response = new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase),
+                Objects.requireNonNull(headers), raw, bodyOffset, raw);
+        if (headers instanceof HeaderList list) {
+            response.headerIndex = list.seal();
+        }
+        return response;
     }
 
     /** Starts a response with this status code and its default reason phrase. */

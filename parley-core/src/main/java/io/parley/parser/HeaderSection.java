@@ -1,11 +1,8 @@
 package io.parley.parser;
 
 import io.parley.message.CSeq;
-import io.parley.message.Header;
+import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Reads the header section: splits it into header fields (RFC 3261 section 7.3, with line folding),
@@ -25,7 +22,7 @@ final class HeaderSection {
 
     private final ValueReader reader;
     private final ParserLimits limits;
-    private final List<Header> headers = new ArrayList<>(16);
+    private final HeaderList headers = new HeaderList();
     private final HeaderValueParser values;
     private ParseError error;
     /** Whether the field {@link #findFieldEnd} last scanned may hold a control character the grammar rejects. */
@@ -220,9 +217,9 @@ final class HeaderSection {
         return -1;
     }
 
-    /** Returns the headers as an unmodifiable view; the parser adds none after this. */
-    List<Header> headers() {
-        return Collections.unmodifiableList(headers);
+    /** Returns the headers; the message that takes them makes the list read-only. */
+    HeaderList headers() {
+        return headers;
     }
 
     /** Returns the declared Content-Length, or -1 when the header is absent. */

@@ -3,9 +3,9 @@ package io.parley.parser;
 import io.parley.message.AuthValue;
 import io.parley.message.CSeq;
 import io.parley.message.Header;
+import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Parses one header value by its name into typed {@link Header}s. List headers (Via, Contact,
@@ -15,14 +15,14 @@ import java.util.List;
 final class HeaderValueParser {
 
     private final ValueReader reader;
-    private final List<Header> headers;
+    private final HeaderList headers;
     private int seenMask;
     private long contentLength = -1;
     private CSeq cseq;
     private int cseqOffset;
     private ParseError error;
 
-    HeaderValueParser(ValueReader reader, List<Header> headers) {
+    HeaderValueParser(ValueReader reader, HeaderList headers) {
         this.reader = reader;
         this.headers = headers;
     }
@@ -34,7 +34,7 @@ final class HeaderValueParser {
     boolean add(int slot, HeaderName name, int start, int end) {
         reader.reset(start, end);
         if (slot < 0) {
-            headers.add(Header.fromWire(name, reader.bytes, start, end, null));
+            headers.append(Header.fromWire(name, reader.bytes, start, end, null));
             return true;
         }
         if (!markSeen(KnownNames.singleBit(slot), name, start)) {
@@ -42,7 +42,7 @@ final class HeaderValueParser {
         }
         return switch (KnownNames.kind(slot)) {
             case TEXT -> {
-                headers.add(Header.fromWire(name, reader.bytes, start, end, null));
+                headers.append(Header.fromWire(name, reader.bytes, start, end, null));
                 yield true;
             }
             case VIA, CONTACT, ROUTE -> addList(name, KnownNames.kind(slot));
@@ -89,7 +89,7 @@ final class HeaderValueParser {
             return fail(HeaderName.CONTENT_LENGTH, true);
         }
         contentLength = length;
-        headers.add(Header.fromWire(HeaderName.CONTENT_LENGTH, reader.bytes, start, end, length));
+        headers.append(Header.fromWire(HeaderName.CONTENT_LENGTH, reader.bytes, start, end, length));
         return true;
     }
 
@@ -105,7 +105,7 @@ final class HeaderValueParser {
         if (!valid) {
             return fail(name, false);
         }
-        headers.add(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeAuth));
+        headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeAuth));
         return true;
     }
 
@@ -122,7 +122,7 @@ final class HeaderValueParser {
         if (!ScalarParser.checkContentType(reader)) {
             return fail(HeaderName.CONTENT_TYPE, false);
         }
-        headers.add(Header.fromWireLazy(HeaderName.CONTENT_TYPE, reader.bytes, start, end,
+        headers.append(Header.fromWireLazy(HeaderName.CONTENT_TYPE, reader.bytes, start, end,
                 HeaderValueParser::decodeContentType));
         return true;
     }
@@ -140,7 +140,7 @@ final class HeaderValueParser {
         if (!ScalarParser.checkTokenList(reader)) {
             return fail(name, false);
         }
-        headers.add(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeTokenList));
+        headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeTokenList));
         return true;
     }
 
@@ -167,7 +167,7 @@ final class HeaderValueParser {
             while (valueEnd > valueStart && CharClass.isLws(reader.bytes[valueEnd - 1])) {
                 valueEnd--;
             }
-            headers.add(Header.fromWire(name, reader.bytes, valueStart, valueEnd, value));
+            headers.append(Header.fromWire(name, reader.bytes, valueStart, valueEnd, value));
             reader.skipLws();
             if (reader.atEnd()) {
                 return true;
@@ -189,7 +189,7 @@ final class HeaderValueParser {
             reader.fail("unexpected text after the value");
             return fail(name, false);
         }
-        headers.add(Header.fromWire(name, reader.bytes, start, end, value));
+        headers.append(Header.fromWire(name, reader.bytes, start, end, value));
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.parley.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,36 @@ class HeaderIndexTest {
 
         assertThat(HeaderIndex.find(lanes, HeaderName.VIA)).isEqualTo(HeaderIndex.UNKNOWN);
         assertThat(HeaderIndex.find(lanes, HeaderName.FROM)).isEqualTo(HeaderIndex.ABSENT);
+    }
+
+    @Test
+    void headerListMatchesIndexScan() {
+        HeaderList list = new HeaderList();
+        List<Header> plain = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Header header = switch (i % 7) {
+                case 0 -> Header.of(HeaderName.of("X-Filler"), Integer.toString(i));
+                case 3 -> i > 100 ? VIA : Header.of(HeaderName.SUBJECT, "s");
+                case 5 -> i > 260 ? FROM : Header.of(HeaderName.USER_AGENT, "u");
+                default -> Header.of(HeaderName.of("X-Other"), "o");
+            };
+            list.append(header);
+            plain.add(header);
+        }
+
+        assertThat(list).isEqualTo(plain);
+        assertThat(list.seal()).isEqualTo(HeaderIndex.of(plain));
+    }
+
+    @Test
+    void headerListSealedByMessage() {
+        HeaderList list = new HeaderList();
+        list.append(FROM);
+        SipResponse response = SipResponse.parsed(200, "OK", list, new byte[0], 0);
+
+        assertThatThrownBy(() -> list.append(VIA)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> response.headers().add(VIA)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(response.headers()).containsExactly(FROM);
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.parley.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.Header;
+import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class HeaderValueParserTest {
     @Test
     void seenIsFalseForAbsentHeaders() {
         byte[] bytes = "c1@192.0.2.80".getBytes(StandardCharsets.US_ASCII);
-        List<Header> headers = new ArrayList<>();
+        HeaderList headers = new HeaderList();
         HeaderValueParser values = new HeaderValueParser(new ValueReader(bytes, 0, bytes.length), headers);
 
         assertThat(addKnown(values, "Call-ID", bytes)).isTrue();
