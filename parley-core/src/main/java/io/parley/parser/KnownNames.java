@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,6 +22,15 @@ final class KnownNames {
     private static final HeaderName[] NAMES = new HeaderName[SIZE];
     private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
     private static final int[] SINGLE_BITS = new int[SIZE];
+    private static final int[] LENGTHS = new int[SIZE];
+    /** The first eight bytes of each key as a little-endian word, zero past the key's end. */
+    private static final long[] FIRST_WORDS = new long[SIZE];
+    /** The last eight bytes of each key longer than eight bytes, and zero for a shorter key. */
+    private static final long[] LAST_WORDS = new long[SIZE];
+    /** MASKS[n] keeps the low n bytes of a little-endian word. */
+    private static final long[] MASKS = {
+        0L, 0xFFL, 0xFFFFL, 0xFF_FFFFL, 0xFFFF_FFFFL, 0xFF_FFFF_FFFFL, 0xFFFF_FFFF_FFFFL, 0xFF_FFFF_FFFF_FFFFL, -1L
+    };
     /** The number of keys put so far. At most half the slots are used, so that every probe meets an empty slot. */
     private static int entries;
 
@@ -77,7 +87,21 @@ final class KnownNames {
      * or -1 for an extension header.
      */
     static int find(byte[] bytes, int from, int to) {
+        int length = to - from;
         int slot = spread(hash(bytes, from, to));
+        if (length <= 2 * Long.BYTES && from + 2 * Long.BYTES <= bytes.length) {
+            // Two eight-byte reads cover every name up to sixteen bytes: the first eight bytes, and
+            // the eight that end the name. Bytes past the name are masked off.
+            long first = ((long) LONGS.get(bytes, from) | FOLD) & MASKS[Math.min(length, Long.BYTES)];
+            long last = length > Long.BYTES ? (long) LONGS.get(bytes, to - Long.BYTES) | FOLD : 0;
+            while (KEYS[slot] != null) {
+                if (LENGTHS[slot] == length && FIRST_WORDS[slot] == first && LAST_WORDS[slot] == last) {
+                    return slot;
+                }
+                slot = (slot + 1) & (SIZE - 1);
+            }
+            return -1;
+        }
         byte[] key;
         while ((key = KEYS[slot]) != null) {
             if (matches(key, bytes, from, to)) {
@@ -149,6 +173,10 @@ final class KnownNames {
             slot = (slot + 1) & (SIZE - 1);
         }
         KEYS[slot] = key;
+        LENGTHS[slot] = key.length;
+        byte[] padded = Arrays.copyOf(key, Math.max(key.length, Long.BYTES));
+        FIRST_WORDS[slot] = (long) LONGS.get(padded, 0) & MASKS[Math.min(key.length, Long.BYTES)];
+        LAST_WORDS[slot] = key.length > Long.BYTES ? (long) LONGS.get(key, key.length - Long.BYTES) : 0;
         NAMES[slot] = headerName;
         KINDS[slot] = TYPED.getOrDefault(headerName, HeaderKind.TEXT);
         SINGLE_BITS[slot] = singleBit(headerName);

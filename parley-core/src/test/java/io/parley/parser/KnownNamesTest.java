@@ -82,8 +82,15 @@ class KnownNamesTest {
         }
     }
 
+    /**
+     * Finds the name alone in its array, where the lookup compares byte by byte, and inside a header
+     * line, where it compares words. Both must give the same slot.
+     */
     private static int find(String written) {
-        byte[] bytes = written.getBytes(StandardCharsets.US_ASCII);
-        return KnownNames.find(bytes, 0, bytes.length);
+        byte[] alone = written.getBytes(StandardCharsets.US_ASCII);
+        int slot = KnownNames.find(alone, 0, alone.length);
+        byte[] line = ("\r\n" + written + ": a value long enough for two words\r\n").getBytes(StandardCharsets.US_ASCII);
+        assertThat(KnownNames.find(line, 2, 2 + alone.length)).as(written).isEqualTo(slot);
+        return slot;
     }
 }
