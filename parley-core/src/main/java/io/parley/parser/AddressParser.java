@@ -45,6 +45,12 @@ final class AddressParser {
      * that breaks {@code rule} in {@link ValueReader#parameterProblem()}.
      */
     private static NameAddress readAddress(ValueReader r, ParameterRule rule) {
+        NameAddress plain = readPlainAddress(r, rule);
+        return plain != null ? plain : readAnyAddress(r, rule);
+    }
+
+    /** Reads one address of any form, as {@link #readAddress(ValueReader, ParameterRule)} does. */
+    static NameAddress readAnyAddress(ValueReader r, ParameterRule rule) {
         r.skipLws();
         if (r.atEnd() || r.peek() == ',') {
             return r.fail("missing address");
@@ -83,6 +89,171 @@ final class AddressParser {
         }
         return NameAddress.fromWire(r.bytes, start, displayNameEnd, uri, parametersStart, parametersEnd, r.keyStart,
                 r.keyEnd);
+    }
+
+    /**
+     * Reads the usual address in one pass, or returns null and leaves the cursor alone, so that the
+     * general reader reads any other address from the start. The usual address is an optional
+     * display name (one token and a space, or a quoted string without quoted-pairs or control
+     * characters), then {@code <sip:user@host:port;uri-parameters>} without %-escapes, password or
+     * URI headers, then parameters as {@link #skipPlainHeaderParameters} reads them. Both readers
+     * give the same result for it.
+     */
+    static NameAddress readPlainAddress(ValueReader r, ParameterRule rule) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int start = r.pos;
+        int pos = start;
+        if (pos < end && bytes[pos] == '"') {
+            pos++;
+            while (pos < end && bytes[pos] != '"' && bytes[pos] != '\\' && !CharClass.isControl(bytes[pos] & 0xFF)) {
+                pos++;
+            }
+            if (pos >= end || bytes[pos] != '"') {
+                return null;
+            }
+            pos++;
+        } else {
+            while (pos < end && CharClass.TOKEN[bytes[pos] & 0xFF]) {
+                pos++;
+            }
+        }
+        int displayNameEnd = pos;
+
+        if (pos > start && pos < end && bytes[pos] == ' ') {
+            pos++;
+        } else if (pos > start && bytes[start] != '"') {
+            return null;
+        }
+        if (pos + 5 >= end || bytes[pos] != '<' || bytes[pos + 1] != 's' || bytes[pos + 2] != 'i'
+                || bytes[pos + 3] != 'p' || bytes[pos + 4] != ':') {
+            return null;
+        }
+        pos += 5;
+
+        int userStart = pos;
+        while (pos < end && CharClass.USER[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+            pos++;
+        }
+        int userEnd = userStart;
+        int hostStart = userStart;
+        if (pos < end && bytes[pos] == '@') {
+            if (pos == userStart) {
+                return null;
+            }
+            userEnd = pos;
+            hostStart = pos + 1;
+        }
+        pos = hostStart;
+        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
+            pos++;
+        }
+        int hostEnd = pos;
+        if (hostEnd == hostStart) {
+            return null;
+        }
+        int port = -1;
+        if (pos < end && bytes[pos] == ':') {
+            pos++;
+            int digitsStart = pos;
+            port = 0;
+            while (pos < end && pos - digitsStart < 5 && CharClass.isDigit(bytes[pos])) {
+                port = port * 10 + bytes[pos] - '0';
+                pos++;
+            }
+            if (pos == digitsStart || port > 65535 || bytes[digitsStart] == '0') {
+                return null;
+            }
+        }
+
+        int uriParametersStart = pos;
+        while (pos < end && bytes[pos] == ';') {
+            pos++;
+            int nameStart = pos;
+            while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+                pos++;
+            }
+            if (pos == nameStart) {
+                return null;
+            }
+            if (pos < end && bytes[pos] == '=') {
+                pos++;
+                int valueStart = pos;
+                while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+                    pos++;
+                }
+                if (pos == valueStart) {
+                    return null;
+                }
+            }
+        }
+        int uriParametersEnd = pos;
+        if (pos >= end || bytes[pos] != '>') {
+            return null;
+        }
+        pos++;
+
+        int parametersStart = pos;
+        pos = skipPlainHeaderParameters(r, pos, rule);
+        if (pos < 0) {
+            return null;
+        }
+        SipUri uri = SipUri.fromWire(false, bytes, userStart, userEnd, hostStart, hostEnd, port, uriParametersStart,
+                uriParametersEnd, uriParametersEnd);
+        r.pos = pos;
+        return NameAddress.fromWire(bytes, start, displayNameEnd, uri, parametersStart, pos, r.keyStart, r.keyEnd);
+    }
+
+    /**
+     * Checks the usual header parameters from {@code pos}, {@code ;name} or {@code ;name=value} with
+     * an unquoted value and no whitespace, up to the end or a comma. Returns their end after
+     * recording the rule's problem and the key range as {@link #skipHeaderParameters} does, or -1
+     * for any other form, which that method then checks.
+     */
+    static int skipPlainHeaderParameters(ValueReader r, int pos, ParameterRule rule) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int keyStart = ValueReader.KEY_ABSENT;
+        int keyEnd = ValueReader.KEY_ABSENT;
+        String problem = null;
+        while (pos < end && bytes[pos] == ';') {
+            pos++;
+            int nameStart = pos;
+            while (pos < end && CharClass.TOKEN[bytes[pos] & 0xFF]) {
+                pos++;
+            }
+            int nameEnd = pos;
+            if (nameEnd == nameStart) {
+                return -1;
+            }
+            int valueStart = nameEnd;
+            if (pos < end && bytes[pos] == '=') {
+                pos++;
+                valueStart = pos;
+                while (pos < end && CharClass.GEN_VALUE[bytes[pos] & 0xFF]) {
+                    pos++;
+                }
+                if (pos == valueStart) {
+                    return -1;
+                }
+            }
+            if (problem == null) {
+                problem = rule.check(bytes, nameStart, nameEnd, valueStart, pos);
+            }
+            if (keyStart == ValueReader.KEY_ABSENT && rule.isKey(bytes, nameStart, nameEnd)) {
+                keyStart = valueStart;
+                keyEnd = pos;
+            }
+        }
+        if (pos < end && bytes[pos] != ',') {
+            return -1;
+        }
+
+        r.clearParameterProblem();
+        r.recordParameterProblem(problem);
+        r.keyStart = keyStart;
+        r.keyEnd = keyEnd;
+        return pos;
     }
 
     /**

@@ -40,6 +40,72 @@ final class AuthSyntax {
 
     /** Checks an auth-param list, the form of Authentication-Info. */
     static boolean checkParamList(ValueReader r) {
+        if (r.controlFree && isPlainParamList(r.bytes, r.pos, r.end)) {
+            r.pos = r.end;
+            return true;
+        }
+        return checkAnyParamList(r);
+    }
+
+    /**
+     * Returns true when {@code bytes[pos, end)} is the usual auth-param list, which is then valid:
+     * {@code name=value} pairs separated by a comma and spaces, with no whitespace around '=', each
+     * value a quoted string without quoted-pairs or an unquoted run, and no name hash seen twice.
+     * Returns false for anything else, which {@link #checkAnyParamList} then checks from the start.
+     * The caller has made sure that the range contains no control character but HT and the CRLF
+     * of a fold.
+     */
+    static boolean isPlainParamList(byte[] bytes, int pos, int end) {
+        long seenHashes = 0;
+        while (true) {
+            int nameStart = pos;
+            int hash = 0;
+            while (pos < end && CharClass.TOKEN[bytes[pos] & 0xFF]) {
+                hash = 37 * hash + (bytes[pos] | 0x20);
+                pos++;
+            }
+            if (pos == nameStart || pos + 1 >= end || bytes[pos] != '=') {
+                return false;
+            }
+            long hashBit = 1L << mixNameHash(hash);
+            if ((seenHashes & hashBit) != 0) {
+                return false;
+            }
+            seenHashes |= hashBit;
+            pos++;
+            if (bytes[pos] == '"') {
+                pos = ByteScan.indexOfQuoteOrBackslash(bytes, pos + 1, end);
+                if (pos >= end || bytes[pos] != '"') {
+                    return false;
+                }
+                pos++;
+            } else {
+                int valueStart = pos;
+                while (pos < end && bytes[pos] != ',' && (bytes[pos] & 0xFF) > ' ') {
+                    pos++;
+                }
+                if (pos == valueStart) {
+                    return false;
+                }
+            }
+            if (pos >= end) {
+                return true;
+            }
+            if (bytes[pos] != ',') {
+                return false;
+            }
+            pos++;
+            while (pos < end && bytes[pos] == ' ') {
+                pos++;
+            }
+            if (pos >= end) {
+                return false;
+            }
+        }
+    }
+
+    /** Checks an auth-param list of any form, as {@link #checkParamList} does. */
+    static boolean checkAnyParamList(ValueReader r) {
         int listStart = r.pos;
         // One bit per name hash: a name whose bit is clear cannot repeat an earlier one, so only a
         // name whose bit is set is compared with the earlier names.

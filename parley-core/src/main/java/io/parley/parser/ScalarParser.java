@@ -192,6 +192,15 @@ final class ScalarParser {
 
     /** Checks a list exactly as {@link #readTokenList} reads it, without building the list. */
     static boolean checkTokenList(ValueReader r) {
+        if (isPlainTokenList(r.bytes, r.pos, r.end)) {
+            r.pos = r.end;
+            return true;
+        }
+        return checkAnyTokenList(r);
+    }
+
+    /** Checks a list of any form, as {@link #checkTokenList} does. */
+    static boolean checkAnyTokenList(ValueReader r) {
         r.skipLws();
         while (!r.atEnd()) {
             if (r.peek() == ',') {
@@ -211,6 +220,33 @@ final class ScalarParser {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns true when {@code bytes[pos, end)} is the usual list, tokens separated by a comma and at
+     * most one space, which is then valid, and false for any other form, which
+     * {@link #checkAnyTokenList} then checks from the start.
+     */
+    static boolean isPlainTokenList(byte[] bytes, int pos, int end) {
+        while (true) {
+            int start = pos;
+            while (pos < end && CharClass.TOKEN[bytes[pos] & 0xFF]) {
+                pos++;
+            }
+            if (pos == start) {
+                return false;
+            }
+            if (pos >= end) {
+                return true;
+            }
+            if (bytes[pos] != ',') {
+                return false;
+            }
+            pos++;
+            if (pos < end && bytes[pos] == ' ') {
+                pos++;
+            }
+        }
     }
 
     /** Allow = [Method *(COMMA Method)]. */

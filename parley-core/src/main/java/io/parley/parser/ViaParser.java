@@ -72,6 +72,12 @@ final class ViaParser {
 
     /** Reads {@code LWS sent-by *( SEMI via-params )} after the sent-protocol. */
     private static Via readSentBy(ValueReader r, String name, String version, String transport) {
+        Via plain = readPlainSentBy(r, name, version, transport);
+        return plain != null ? plain : readAnySentBy(r, name, version, transport);
+    }
+
+    /** Reads a sent-by and via-params of any form, as {@link #readSentBy} does. */
+    static Via readAnySentBy(ValueReader r, String name, String version, String transport) {
         int beforeLws = r.pos;
         r.skipLws();
         if (r.pos == beforeLws) {
@@ -99,6 +105,52 @@ final class ViaParser {
             return r.fail(r.parameterProblem());
         }
         return Via.fromWire(name, version, transport, r.bytes, hostStart, hostEnd, port, parametersStart,
+                parametersEnd, r.keyStart, r.keyEnd);
+    }
+
+    /**
+     * Reads the usual sent-by in one pass: one space, a host name or IPv4 address, an optional port
+     * without leading zeros, then parameters as {@link AddressParser#skipPlainHeaderParameters}
+     * reads them. Returns null and leaves the cursor alone for any other form, which
+     * {@link #readAnySentBy} then reads, so that both give the same result.
+     */
+    static Via readPlainSentBy(ValueReader r, String name, String version, String transport) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        int pos = r.pos;
+        if (pos >= end || bytes[pos] != ' ') {
+            return null;
+        }
+        int hostStart = ++pos;
+        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
+            pos++;
+        }
+        int hostEnd = pos;
+        if (hostEnd == hostStart) {
+            return null;
+        }
+
+        int port = -1;
+        if (pos < end && bytes[pos] == ':') {
+            pos++;
+            int digitsStart = pos;
+            port = 0;
+            while (pos < end && pos - digitsStart < 5 && CharClass.isDigit(bytes[pos])) {
+                port = port * 10 + bytes[pos] - '0';
+                pos++;
+            }
+            if (pos == digitsStart || port > 65535 || bytes[digitsStart] == '0') {
+                return null;
+            }
+        }
+
+        int parametersStart = pos;
+        int parametersEnd = AddressParser.skipPlainHeaderParameters(r, pos, ParameterRule.VIA);
+        if (parametersEnd < 0 || r.parameterProblem() != null) {
+            return null;
+        }
+        r.pos = parametersEnd;
+        return Via.fromWire(name, version, transport, bytes, hostStart, hostEnd, port, parametersStart,
                 parametersEnd, r.keyStart, r.keyEnd);
     }
 
