@@ -72,7 +72,8 @@ final class HeaderIndex {
         return (int) (lanes >>> (8 * lane)) & 0xFF;
     }
 
-    private static int laneOf(HeaderName name) {
+    /** Returns the lane of {@code name}, or -1 for a name without one. */
+    static int laneOf(HeaderName name) {
         return name.indexLanePlusOne - 1;
     }
 }

@@ -8,8 +8,8 @@ import java.util.RandomAccess;
 /**
  * The header list a parser fills, one {@link Header} at a time, and hands to a parsed message. It
  * records where the first Via, From, To, Call-ID, CSeq, Contact, Content-Length and Max-Forwards
- * are while headers are appended, so that the typed accessors of a parsed message never search
- * for them. A message that takes the list seals it: from then on it is read-only, and
+ * are, and which of them repeat, while headers are appended, so that the typed accessors of a
+ * parsed message need not search for them. A message that takes the list seals it: from then on it is read-only, and
  * {@link #append} throws.
  */
 public final class HeaderList extends AbstractList<Header> implements RandomAccess {
@@ -17,6 +17,8 @@ public final class HeaderList extends AbstractList<Header> implements RandomAcce
     private Header[] elements = new Header[16];
     private int size;
     private long index = HeaderIndex.NONE_SEEN;
+    /** One bit per {@link HeaderIndex} lane whose name has appeared more than once. */
+    private int repeatedLanes;
     private boolean sealed;
 
     /**
@@ -32,7 +34,12 @@ public final class HeaderList extends AbstractList<Header> implements RandomAcce
         if (size == elements.length) {
             elements = Arrays.copyOf(elements, size * 2);
         }
+        long before = index;
         index = HeaderIndex.record(index, header.name(), size);
+        int lane = HeaderIndex.laneOf(header.name());
+        if (index == before && lane >= 0) {
+            repeatedLanes |= 1 << lane;
+        }
         elements[size++] = header;
     }
 
@@ -45,6 +52,12 @@ public final class HeaderList extends AbstractList<Header> implements RandomAcce
     @Override
     public int size() {
         return size;
+    }
+
+    /** Returns whether {@code name} has a lane and appears at most once, so that its first header is its only one. */
+    boolean appearsOnce(HeaderName name) {
+        int lane = HeaderIndex.laneOf(name);
+        return lane >= 0 && (repeatedLanes & (1 << lane)) == 0;
     }
 
     /** Makes the list read-only and returns the first positions of the indexed names (see {@link HeaderIndex}). */

@@ -256,6 +256,10 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         if (first == HeaderIndex.ABSENT) {
             return List.of();
         }
+        if (first >= 0 && headers instanceof HeaderList list && list.appearsOnce(name)) {
+            Object value = headers.get(first).parsedValue();
+            return type.isInstance(value) ? List.of(type.cast(value)) : List.of();
+        }
         // Most messages carry one value of a list header, so a second value is the rare case.
         T only = null;
         List<T> several = null;

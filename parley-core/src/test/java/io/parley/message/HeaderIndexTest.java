@@ -81,6 +81,21 @@ class HeaderIndexTest {
     }
 
     @Test
+    void headerListMarksRepeatedNames() {
+        Header contact = Header.typed(HeaderName.CONTACT, Contact.of(NameAddress.of(SipUri.of("a", "example.com"))));
+        HeaderList list = new HeaderList();
+        list.append(VIA);
+        list.append(contact);
+        list.append(VIA);
+        list.append(Header.of(HeaderName.SUBJECT, "s"));
+        list.append(Header.of(HeaderName.SUBJECT, "t"));
+
+        assertThat(list.appearsOnce(HeaderName.CONTACT)).isTrue();
+        assertThat(list.appearsOnce(HeaderName.VIA)).isFalse();
+        assertThat(list.appearsOnce(HeaderName.SUBJECT)).isFalse();
+    }
+
+    @Test
     void treatsZeroLanesAsUnknown() {
         assertThat(HeaderIndex.find(0L, HeaderName.VIA)).isEqualTo(HeaderIndex.UNKNOWN);
     }
