@@ -168,6 +168,36 @@ final class UriParser {
         return port;
     }
 
+    /**
+     * Returns the port written from {@code pos} as 1 to 5 digits without a leading zero, or -1 when
+     * the digits there have another form or exceed 65535. The usual readers take only this form, so
+     * the digits end at {@code pos + decimalLength(port)}.
+     */
+    static int readPlainPort(byte[] bytes, int pos, int end) {
+        int port = 0;
+        int i = pos;
+        while (i < end && i - pos <= 5 && CharClass.isDigit(bytes[i])) {
+            port = port * 10 + bytes[i] - '0';
+            i++;
+        }
+        boolean plain = i > pos && i - pos <= 5 && bytes[pos] != '0' && port <= 65535;
+        return plain ? port : -1;
+    }
+
+    /** Returns the number of decimal digits of {@code value}, from 0 to 99,999. */
+    static int decimalLength(int value) {
+        if (value < 10) {
+            return 1;
+        }
+        if (value < 100) {
+            return 2;
+        }
+        if (value < 1_000) {
+            return 3;
+        }
+        return value < 10_000 ? 4 : 5;
+    }
+
     /** Checks uri-parameters = *( ";" pname [ "=" pvalue ] ) without making strings; false after a failure. */
     private static boolean skipUriParameters(ValueReader r) {
         while (r.peek() == ';') {

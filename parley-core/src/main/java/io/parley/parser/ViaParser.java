@@ -132,16 +132,11 @@ final class ViaParser {
 
         int port = -1;
         if (pos < end && bytes[pos] == ':') {
-            pos++;
-            int digitsStart = pos;
-            port = 0;
-            while (pos < end && pos - digitsStart < 5 && CharClass.isDigit(bytes[pos])) {
-                port = port * 10 + bytes[pos] - '0';
-                pos++;
-            }
-            if (pos == digitsStart || port > 65535 || bytes[digitsStart] == '0') {
+            port = UriParser.readPlainPort(bytes, pos + 1, end);
+            if (port < 0) {
                 return null;
             }
+            pos += 1 + UriParser.decimalLength(port);
         }
 
         int parametersStart = pos;
