@@ -34,11 +34,11 @@ public final class SipRequest implements SipMessage {
      */
     public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] raw, int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
+        // Sealed before the constructor stores the list in a final field, so every thread sees it sealed.
+        long index = headers instanceof HeaderList list ? list.seal() : 0;
         SipRequest request = new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
                 Objects.requireNonNull(headers), raw, bodyOffset, raw);
-        if (headers instanceof HeaderList list) {
-            request.headerIndex = list.seal();
-        }
+        request.headerIndex = index;
         return request;
     }
 

@@ -40,11 +40,11 @@ public final class SipResponse implements SipMessage {
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] raw,
             int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
+        // Sealed before the constructor stores the list in a final field, so every thread sees it sealed.
+        long index = headers instanceof HeaderList list ? list.seal() : 0;
         SipResponse response = new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase),
                 Objects.requireNonNull(headers), raw, bodyOffset, raw);
-        if (headers instanceof HeaderList list) {
-            response.headerIndex = list.seal();
-        }
+        response.headerIndex = index;
         return response;
     }
 
