@@ -40,17 +40,21 @@ final class HeaderIndex {
     static long of(List<Header> headers) {
         long lanes = NONE_SEEN;
         for (int i = 0; i < headers.size(); i++) {
-            lanes = record(lanes, headers.get(i).name(), i);
+            int lane = laneOf(headers.get(i).name());
+            if (lane >= 0 && !seen(lanes, lane)) {
+                lanes = record(lanes, lane, i);
+            }
         }
         return lanes;
     }
 
-    /** Returns {@code lanes} with {@code position} recorded for {@code name} if it is indexed and not seen before. */
-    static long record(long lanes, HeaderName name, int position) {
-        int lane = laneOf(name);
-        if (lane < 0 || laneValue(lanes, lane) != ABSENT_LANE) {
-            return lanes;
-        }
+    /** Returns whether {@code lanes} already holds a position, or the search mark, for {@code lane}. */
+    static boolean seen(long lanes, int lane) {
+        return laneValue(lanes, lane) != ABSENT_LANE;
+    }
+
+    /** Returns {@code lanes} with {@code position} recorded for {@code lane}, which must not be {@link #seen} yet. */
+    static long record(long lanes, int lane, int position) {
         long value = position + 2 < UNKNOWN_LANE ? position + 2 : UNKNOWN_LANE;
         return (lanes & ~(0xFFL << (8 * lane))) | (value << (8 * lane));
     }

@@ -34,11 +34,11 @@ public final class HeaderList extends AbstractList<Header> implements RandomAcce
         if (size == elements.length) {
             elements = Arrays.copyOf(elements, size * 2);
         }
-        long before = index;
-        index = HeaderIndex.record(index, header.name(), size);
         int lane = HeaderIndex.laneOf(header.name());
-        if (index == before && lane >= 0) {
+        if (lane >= 0 && HeaderIndex.seen(index, lane)) {
             repeatedLanes |= 1 << lane;
+        } else if (lane >= 0) {
+            index = HeaderIndex.record(index, lane, size);
         }
         elements[size++] = header;
     }
@@ -54,7 +54,7 @@ public final class HeaderList extends AbstractList<Header> implements RandomAcce
         return size;
     }
 
-    /** Returns whether {@code name} has a lane and appears at most once, so that its first header is its only one. */
+    /** Returns whether {@code name} has a lane and was appended at most once. */
     boolean appearsOnce(HeaderName name) {
         int lane = HeaderIndex.laneOf(name);
         return lane >= 0 && (repeatedLanes & (1 << lane)) == 0;

@@ -34,7 +34,7 @@ public final class SipRequest implements SipMessage {
      */
     public static SipRequest parsed(Method method, Uri requestUri, List<Header> headers, byte[] raw, int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
-        // Sealed before the constructor stores the list in a final field, so every thread sees it sealed.
+        // Sealing first lets the final field that stores the list publish the seal to every thread.
         long index = headers instanceof HeaderList list ? list.seal() : 0;
         SipRequest request = new SipRequest(Objects.requireNonNull(method), Objects.requireNonNull(requestUri),
                 Objects.requireNonNull(headers), raw, bodyOffset, raw);

@@ -40,7 +40,7 @@ public final class SipResponse implements SipMessage {
     public static SipResponse parsed(int statusCode, String reasonPhrase, List<Header> headers, byte[] raw,
             int bodyOffset) {
         Objects.checkIndex(bodyOffset, raw.length + 1);
-        // Sealed before the constructor stores the list in a final field, so every thread sees it sealed.
+        // Sealing first lets the final field that stores the list publish the seal to every thread.
         long index = headers instanceof HeaderList list ? list.seal() : 0;
         SipResponse response = new SipResponse(statusCode, Objects.requireNonNull(reasonPhrase),
                 Objects.requireNonNull(headers), raw, bodyOffset, raw);

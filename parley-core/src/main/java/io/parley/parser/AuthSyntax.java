@@ -48,9 +48,10 @@ final class AuthSyntax {
     }
 
     /**
-     * Returns true when {@code bytes[pos, end)} is the usual auth-param list, which is then valid:
-     * {@code name=value} pairs separated by a comma and spaces, with no whitespace around '=', each
-     * value a quoted string without quoted-pairs or an unquoted run, and no name hash seen twice.
+     * Returns true when {@code bytes[pos, end)} is the usual auth-param list, which is valid. Its
+     * {@code name=value} pairs are separated by a comma and spaces, with no whitespace around '='.
+     * Each value is a quoted string without quoted-pairs or an unquoted run, and no two names share
+     * a hash.
      * Returns false for anything else, which {@link #checkAnyParamList} then checks from the start.
      * The caller has made sure that the range contains no control character but HT and the CRLF
      * of a fold.

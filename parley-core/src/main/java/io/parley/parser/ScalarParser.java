@@ -223,8 +223,8 @@ final class ScalarParser {
     }
 
     /**
-     * Returns true when {@code bytes[pos, end)} is the usual list, tokens separated by a comma and at
-     * most one space, which is then valid, and false for any other form, which
+     * Returns true when {@code bytes[pos, end)} is the usual list of tokens separated by a comma and
+     * at most one space, which is valid. Returns false for any other form, which
      * {@link #checkAnyTokenList} then checks from the start.
      */
     static boolean isPlainTokenList(byte[] bytes, int pos, int end) {

@@ -153,7 +153,7 @@ class PlainFormsTest {
         for (String value : mutations(PARAM_LISTS, 3)) {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             ValueReader general = reader(value);
-            // The header section lets the plain check run only on values without control characters.
+            // The header section runs the plain check only on values whose control characters are HT and folds.
             if (!general.controlFree || !AuthSyntax.isPlainParamList(bytes, 0, bytes.length)) {
                 continue;
             }
