@@ -13,9 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-pass readers of the usual Request-URI, address, sent-by, auth-param list and token list must accept
- * only what the general readers accept, with the same result, and leave every other value to them
- * untouched. Each pair runs on listed values and on seeded mutations of them.
+ * The one-pass readers of the usual Request-URI, address, sent-by, auth-param list and token
+ * list must accept only what the general readers accept, with the same result, and leave every
+ * other value to them untouched. Each pair runs on listed values and on seeded mutations of them.
  */
 class PlainFormsTest {
 
