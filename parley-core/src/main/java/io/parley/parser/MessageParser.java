@@ -6,6 +6,7 @@ import io.parley.message.Method;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
+import io.parley.message.SipUri;
 import io.parley.message.StatusCodes;
 import io.parley.message.Uri;
 import java.util.Arrays;
@@ -130,10 +131,9 @@ final class MessageParser {
             return rejectStartLine(400, methodEnd, "invalid character in method");
         }
         int uriStart = methodEnd + 1;
-        int uriEnd = uriStart;
-        while (uriEnd < lineEnd && bytes[uriEnd] != ' ') {
-            uriEnd++;
-        }
+        reader.reset(uriStart, lineEnd);
+        SipUri plainUri = UriParser.readPlainRequestUri(reader);
+        int uriEnd = plainUri != null ? reader.pos : indexOfSpace(uriStart, lineEnd);
         if (uriEnd == uriStart) {
             return rejectStartLine(400, uriStart, "more than one space in request line");
         }
@@ -147,7 +147,19 @@ final class MessageParser {
             return rejectStartLine(414, uriStart, "Request-URI longer than " + limits.maxUriLength() + " bytes");
         }
         method = StandardMethods.find(bytes, start, methodEnd);
+        if (plainUri != null) {
+            requestUri = plainUri;
+            return true;
+        }
         return readRequestUri(uriStart, uriEnd);
+    }
+
+    private int indexOfSpace(int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] != ' ') {
+            i++;
+        }
+        return i;
     }
 
     private boolean readRequestUri(int uriStart, int uriEnd) {
@@ -157,7 +169,7 @@ final class MessageParser {
             return rejectStartLine(400, reader.errorOffset(), "invalid Request-URI: " + reader.errorReason());
         }
         // RFC 3261 section 19.1.1 (table): URI headers are not allowed in a Request-URI.
-        if (requestUri instanceof io.parley.message.SipUri sipUri && !sipUri.headers().isEmpty()) {
+        if (requestUri instanceof SipUri sipUri && !sipUri.headers().isEmpty()) {
             return rejectStartLine(400, uriStart, "Request-URI with headers");
         }
         return true;

@@ -118,6 +118,87 @@ final class UriParser {
     }
 
     /**
+     * Reads the usual Request-URI in one pass: {@code sip:}, an optional {@code user@}, a host name or
+     * IPv4 address, an optional port without leading zeros and uri-parameters without %-escapes,
+     * followed by SP. Leaves the cursor at that SP and returns the URI, which {@link #readUri} would
+     * read the same. Returns null for any other form and leaves the cursor alone.
+     */
+    static SipUri readPlainRequestUri(ValueReader r) {
+        byte[] bytes = r.bytes;
+        int end = r.end;
+        if (!isSipColon(r, r.pos)) {
+            return null;
+        }
+
+        int userStart = r.pos + 4;
+        // Host name characters are all user characters, so a run of them that stops at '@' is the user part.
+        int pos = hostnameEnd(bytes, userStart, end);
+        int userEnd = userStart;
+        int hostStart = userStart;
+        if (pos < end && bytes[pos] == '@' && pos > userStart) {
+            userEnd = pos;
+            hostStart = pos + 1;
+            pos = hostnameEnd(bytes, hostStart, end);
+        }
+        int hostEnd = pos;
+        if (hostEnd == hostStart) {
+            return null;
+        }
+        int port = -1;
+        if (pos < end && bytes[pos] == ':') {
+            port = readPlainPort(bytes, pos + 1, end);
+            if (port < 0) {
+                return null;
+            }
+            pos += 1 + decimalLength(port);
+        }
+
+        int parametersStart = pos;
+        pos = skipPlainUriParameters(bytes, pos, end);
+        if (pos < 0 || pos >= end || bytes[pos] != ' ') {
+            return null;
+        }
+        r.pos = pos;
+        return SipUri.fromWire(false, bytes, userStart, userEnd, hostStart, hostEnd, port, parametersStart, pos, pos);
+    }
+
+    /**
+     * Skips uri-parameters whose names and values are runs of parameter characters without '%', and
+     * returns their end. Returns -1 when a name or value is empty or starts with '%', so that the
+     * general reader checks it.
+     */
+    static int skipPlainUriParameters(byte[] bytes, int pos, int end) {
+        while (pos < end && bytes[pos] == ';') {
+            pos++;
+            int nameStart = pos;
+            while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+                pos++;
+            }
+            if (pos == nameStart) {
+                return -1;
+            }
+            if (pos < end && bytes[pos] == '=') {
+                pos++;
+                int valueStart = pos;
+                while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+                    pos++;
+                }
+                if (pos == valueStart) {
+                    return -1;
+                }
+            }
+        }
+        return pos;
+    }
+
+    private static int hostnameEnd(byte[] bytes, int pos, int end) {
+        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
+            pos++;
+        }
+        return pos;
+    }
+
+    /**
      * host = hostname / IPv4address / IPv6reference. The inside of an IPv6 reference is checked only
      * for its alphabet, so that {@code [2001:db8:::192.0.2.1]} passes (RFC 5118 section 4.10).
      */

@@ -3,6 +3,8 @@ package io.parley.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.message.NameAddress;
+import io.parley.message.SipUri;
+import io.parley.message.Uri;
 import io.parley.message.Via;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,11 +13,28 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-pass readers of the usual address, sent-by, auth-param list and token list must accept
- * only what the general readers accept, with the same result, and leave every other value to them
- * untouched. Each pair runs on listed values and on seeded mutations of them.
+ * The one-pass readers of the usual Request-URI, address, sent-by, auth-param list and token
+ * list must accept only what the general readers accept, with the same result, and leave every
+ * other value to them untouched. Each pair runs on listed values and on seeded mutations of them.
  */
 class PlainFormsTest {
+
+    /** Request-Line tails from the Request-URI on, as the start line reader passes them. */
+    private static final String[] REQUEST_URIS = {
+        "sip:registrar.example.com SIP/2.0",
+        "sip:bob@biloxi.example.com SIP/2.0",
+        "sip:alice@192.0.2.10:5060;transport=udp;lr SIP/2.0",
+        "SIP:Bob_1@host-a.example.com:65535 SIP/2.0",
+        "sip:example.com;maddr=[2001:db8::1] SIP/2.0",
+        "sip:alice:pw@example.com SIP/2.0",
+        "sips:alice@example.com SIP/2.0",
+        "sip:alice@example.com?subject=x SIP/2.0",
+        "sip:%61lice@example.com SIP/2.0",
+        "sip:[2001:db8::1]:5060 SIP/2.0",
+        "tel:+1-201-555-0123 SIP/2.0",
+        "sip:a@b:05060 SIP/2.0",
+        "sip:a@b",
+    };
 
     private static final String[] ADDRESSES = {
         "Alice <sip:alice@atlanta.example.com>;tag=1928301774",
@@ -102,6 +121,28 @@ class PlainFormsTest {
         " ", "\t", ";", ",", "\"", "\\", "<", ">", ":", "=", "%", "%41", "é", "@", "[", "]", "?", "0", "\r\n ",
         "\u007f", "\u0001", "a", "Z", "-", "sip:", ";tag=", "\"x\"",
     };
+
+    @Test
+    void plainRequestUriMatchesGeneralReader() {
+        int plain = 0;
+        for (String value : mutations(REQUEST_URIS, 5)) {
+            ValueReader fast = reader(value);
+            SipUri fastValue = UriParser.readPlainRequestUri(fast);
+            if (fastValue == null) {
+                assertThat(fast.pos).as(value).isZero();
+                continue;
+            }
+            plain++;
+            int uriEnd = value.indexOf(' ');
+            assertThat(fast.pos).as(value).isEqualTo(uriEnd);
+            Uri generalValue = UriParser.readUri(reader(value), uriEnd);
+            assertThat(generalValue).as(value).isEqualTo(fastValue);
+            assertThat(fastValue.format()).as(value).isEqualTo(generalValue.format());
+            assertThat(fastValue.user()).as(value).isEqualTo(((SipUri) generalValue).user());
+            assertThat(fastValue.headers()).as(value).isEmpty();
+        }
+        assertThat(plain).isGreaterThan(1_000);
+    }
 
     @Test
     void plainAddressMatchesGeneralReader() {
