@@ -162,28 +162,9 @@ final class AddressParser {
         }
 
         int uriParametersStart = pos;
-        while (pos < end && bytes[pos] == ';') {
-            pos++;
-            int nameStart = pos;
-            while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
-                pos++;
-            }
-            if (pos == nameStart) {
-                return null;
-            }
-            if (pos < end && bytes[pos] == '=') {
-                pos++;
-                int valueStart = pos;
-                while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
-                    pos++;
-                }
-                if (pos == valueStart) {
-                    return null;
-                }
-            }
-        }
+        pos = UriParser.skipPlainUriParameters(bytes, pos, end);
         int uriParametersEnd = pos;
-        if (pos >= end || bytes[pos] != '>') {
+        if (pos < 0 || pos >= end || bytes[pos] != '>') {
             return null;
         }
         pos++;
