@@ -118,10 +118,10 @@ final class UriParser {
     }
 
     /**
-     * Reads the usual Request-URI in one pass: {@code sip:}, an optional {@code user@}, a host name or
-     * IPv4 address, an optional port without leading zeros and uri-parameters without %-escapes,
-     * followed by SP. Leaves the cursor at that SP and returns the URI, which {@link #readUri} would
-     * read the same. Returns null for any other form and leaves the cursor alone.
+     * Reads the usual Request-URI in one pass and leaves the cursor at the SP after it. The usual form
+     * is {@code sip:}, an optional {@code user@}, a host name or IPv4 address, an optional port without
+     * leading zeros and uri-parameters without %-escapes. Returns the URI as {@link #readUri} reads
+     * it, or null for any other form, leaving the cursor where it was.
      */
     static SipUri readPlainRequestUri(ValueReader r) {
         byte[] bytes = r.bytes;
