@@ -144,10 +144,7 @@ final class AddressParser {
             userEnd = pos;
             hostStart = pos + 1;
         }
-        pos = hostStart;
-        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
-            pos++;
-        }
+        pos = UriParser.hostnameEnd(bytes, hostStart, end);
         int hostEnd = pos;
         if (hostEnd == hostStart) {
             return null;

@@ -164,25 +164,19 @@ final class UriParser {
 
     /**
      * Skips uri-parameters whose names and values are runs of parameter characters without '%', and
-     * returns their end. Returns -1 when a name or value is empty or starts with '%', so that the
-     * general reader checks it.
+     * returns their end. Returns -1 when a name or value is empty. A '%' ends a run, so a caller that
+     * expects '>' or SP at the returned end leaves an escaped parameter to the general reader.
      */
     static int skipPlainUriParameters(byte[] bytes, int pos, int end) {
         while (pos < end && bytes[pos] == ';') {
-            pos++;
-            int nameStart = pos;
-            while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
-                pos++;
-            }
+            int nameStart = pos + 1;
+            pos = unescapedParameterEnd(bytes, nameStart, end);
             if (pos == nameStart) {
                 return -1;
             }
             if (pos < end && bytes[pos] == '=') {
-                pos++;
-                int valueStart = pos;
-                while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
-                    pos++;
-                }
+                int valueStart = pos + 1;
+                pos = unescapedParameterEnd(bytes, valueStart, end);
                 if (pos == valueStart) {
                     return -1;
                 }
@@ -191,7 +185,15 @@ final class UriParser {
         return pos;
     }
 
-    private static int hostnameEnd(byte[] bytes, int pos, int end) {
+    private static int unescapedParameterEnd(byte[] bytes, int pos, int end) {
+        while (pos < end && CharClass.URI_PARAM[bytes[pos] & 0xFF] && bytes[pos] != '%') {
+            pos++;
+        }
+        return pos;
+    }
+
+    /** Returns the end of the run of {@link CharClass#HOSTNAME} characters that starts at {@code pos}. */
+    static int hostnameEnd(byte[] bytes, int pos, int end) {
         while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
             pos++;
         }

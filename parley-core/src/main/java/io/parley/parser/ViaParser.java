@@ -121,10 +121,8 @@ final class ViaParser {
         if (pos >= end || bytes[pos] != ' ') {
             return null;
         }
-        int hostStart = ++pos;
-        while (pos < end && CharClass.HOSTNAME[bytes[pos] & 0xFF]) {
-            pos++;
-        }
+        int hostStart = pos + 1;
+        pos = UriParser.hostnameEnd(bytes, hostStart, end);
         int hostEnd = pos;
         if (hostEnd == hostStart) {
             return null;

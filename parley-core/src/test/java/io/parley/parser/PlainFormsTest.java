@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlainFormsTest {
 
-    /** Request-Line tails from the Request-URI on, as the start line reader passes them. */
+    /** Request lines from the Request-URI to the line end, the range the start line reader passes on. */
     private static final String[] REQUEST_URIS = {
         "sip:registrar.example.com SIP/2.0",
         "sip:bob@biloxi.example.com SIP/2.0",
