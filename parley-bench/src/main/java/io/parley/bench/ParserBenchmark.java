@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import io.parley.message.Header;
 import io.parley.message.SipMessage;
+import io.parley.parser.HeaderChecks;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.SipParser;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Parsing one received datagram and reading what a stack needs from it (see {@link LibraryReaders})
  * in Parley, the JAIN-SIP RI 1.3.0-91 and pkts 3.0.10, next to a bare scan that only finds the line
- * and header boundaries.
+ * and header boundaries. {@code parley} parses as Parley's stack parses what it receives
+ * ({@link HeaderChecks#CORE}), and {@code parleyAllChecks} checks every header during the parse.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +45,9 @@ public class ParserBenchmark {
         FieldSink.Recording parley = new FieldSink.Recording();
         LibraryReaders.readParley(parseParley(), parley);
         parley.check("Parley", message);
+        FieldSink.Recording parleyAll = new FieldSink.Recording();
+        LibraryReaders.readParley(parseParley(HeaderChecks.ALL), parleyAll);
+        parleyAll.check("Parley with every header checked", message);
         FieldSink.Recording jainSip = new FieldSink.Recording();
         LibraryReaders.readJainSip(jainSipParser.parseSIPMessage(bytes, true, false, null), jainSip);
         jainSip.check("JAIN-SIP", message);
@@ -52,8 +57,13 @@ public class ParserBenchmark {
         checkBareScan();
     }
 
+    /** Parses as the stack parses what it receives: the core headers now, the others when read. */
     private SipMessage parseParley() {
-        MessageParseResult result = SipParser.parseDatagram(bytes);
+        return parseParley(HeaderChecks.CORE);
+    }
+
+    private SipMessage parseParley(HeaderChecks checks) {
+        MessageParseResult result = SipParser.parseDatagram(bytes, checks);
         if (!(result instanceof MessageParseResult.Parsed parsed)) {
             throw new IllegalStateException("Parley rejected " + message + ": " + result);
         }
@@ -77,6 +87,12 @@ public class ParserBenchmark {
     @Benchmark
     public void parley(Blackhole blackhole) {
         LibraryReaders.readParley(parseParley(), new FieldSink.Consuming(blackhole));
+    }
+
+    /** Parses with every header checked during the parse, as {@code parley parse} does. */
+    @Benchmark
+    public void parleyAllChecks(Blackhole blackhole) {
+        LibraryReaders.readParley(parseParley(HeaderChecks.ALL), new FieldSink.Consuming(blackhole));
     }
 
     @Benchmark

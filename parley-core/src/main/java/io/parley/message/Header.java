@@ -20,11 +20,11 @@ public final class Header {
     /** Offset of the text in the received bytes, with {@link #to} its end; -1 for a built header. */
     private final int from;
     private final int to;
-    // The fields below hold one of two forms each, so that a parsed header takes 32 bytes instead of
-    // 40 with compressed references. text is the received byte[] until value() first decodes it, then
-    // the String. parsed is a Pending until the typed value is first read, then the value or NO_VALUE,
-    // and a Formatted with the value once the canonical text has been made.
-    // A race only decodes the same immutable value twice.
+    // The fields below hold one of several forms each, so that a parsed header takes 32 bytes instead
+    // of 40 with compressed references. text is the received byte[] until value() first decodes it,
+    // then the String. parsed is the HeaderValueDecoder until the typed value is first read, then the
+    // value, NO_VALUE or a Malformed, and a Formatted with the value once the canonical text has been
+    // made. A race only decodes the same immutable value twice.
     private Object text;
     private Object parsed;
 
@@ -47,8 +47,8 @@ public final class Header {
         this.parsed = parsed;
     }
 
-    /** A typed value still to be decoded from the text. */
-    private record Pending(HeaderValueDecoder decoder) {
+    /** A value its decoder rejected, with the offset of the first bad byte and the reason. */
+    private record Malformed(int offset, String reason) {
     }
 
     /**
@@ -89,7 +89,9 @@ public final class Header {
 
     /**
      * Creates a header like {@link #fromWire(HeaderName, byte[], int, int, Object)} whose typed value
-     * {@code decoder} decodes from the text on first access.
+     * {@code decoder} decodes from the text on first access. A decoder that throws
+     * {@link MalformedHeaderException} makes every later read of the typed value throw it again,
+     * while the text stays readable and is written unchanged.
      *
      * <p>NOTE: {@link MessageWriter} copies the text of an authentication header, a method or
      * option-tag list, or Content-Type without decoding it when {@link CanonicalCheck} finds it
@@ -98,7 +100,7 @@ public final class Header {
      */
     public static Header fromWireLazy(HeaderName name, byte[] source, int from, int to, HeaderValueDecoder decoder) {
         Objects.checkFromToIndex(from, to, source.length);
-        return new Header(name, source, from, to, new Pending(Objects.requireNonNull(decoder, "decoder")));
+        return new Header(name, source, from, to, Objects.requireNonNull(decoder, "decoder"));
     }
 
     /** Creates a header from a typed value, with its canonical text. */
@@ -150,28 +152,69 @@ public final class Header {
         return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
-    /** Returns the parsed value when it has this type. */
+    /**
+     * Returns the parsed value when it has this type.
+     *
+     * @throws MalformedHeaderException if the value was left to be checked when read and is malformed
+     */
     public <T> Optional<T> parsedAs(Class<T> type) {
         Object typed = parsed();
         return type.isInstance(typed) ? Optional.of(type.cast(typed)) : Optional.empty();
     }
 
-    /** Returns the typed value, or null for a header without one. */
+    /** Returns whether the typed value was left to be checked when read and is malformed; this decodes it. */
+    public boolean isMalformed() {
+        return resolved() instanceof Malformed;
+    }
+
+    /**
+     * Returns the typed value, or null for a header without one.
+     *
+     * @throws MalformedHeaderException as {@link #parsedAs} does
+     */
     Object parsedValue() {
         return parsed();
     }
 
     private Object parsed() {
+        Object typed = resolved();
+        if (typed instanceof Malformed malformed) {
+            throw new MalformedHeaderException(name, malformed.offset(), malformed.reason());
+        }
+        return typed;
+    }
+
+    /** Returns the typed value, null for none, or a Malformed; decodes a value that is still pending. */
+    private Object resolved() {
         Object typed = parsed;
-        if (typed instanceof Pending pending) {
-            Object decoded = pending.decoder().decode(name, value());
-            parsed = decoded == null ? NO_VALUE : decoded;
-            return decoded;
+        if (typed instanceof HeaderValueDecoder decoder) {
+            typed = decode(decoder);
+            parsed = typed == null ? NO_VALUE : typed;
+            return typed;
         }
         if (typed instanceof Formatted formatted) {
             return formatted.value();
         }
         return typed == NO_VALUE ? null : typed;
+    }
+
+    private Object decode(HeaderValueDecoder decoder) {
+        try {
+            return decoder.decode(name, value());
+        } catch (MalformedHeaderException e) {
+            // The decoder counts bytes from the start of the value text. Without folds or invalid
+            // UTF-8, those are the received bytes, so adding the value's offset gives the offset
+            // in the message.
+            // NOTE: after a fold or an invalid UTF-8 sequence, the offset may be off by a few bytes.
+            int offset = from >= 0 ? from + e.offset() : e.offset();
+            return new Malformed(offset, e.reason());
+        }
+    }
+
+    /** Returns the typed value, or null for a header without one or with a malformed one. */
+    private Object typedOrNull() {
+        Object typed = resolved();
+        return typed instanceof Malformed ? null : typed;
     }
 
     /**
@@ -187,7 +230,8 @@ public final class Header {
         if (parsed instanceof Formatted formatted) {
             return formatted.text();
         }
-        Object typed = parsed();
+        // A malformed value is written as received, as RFC 3261 section 16.3 recommends for a proxy.
+        Object typed = typedOrNull();
         if (typed == null) {
             return value();
         }
@@ -210,7 +254,10 @@ public final class Header {
         }
         String canonical = canonicalValue();
         byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
-        parsed = new Formatted(parsed(), canonical, bytes);
+        Object typed = resolved();
+        if (!(typed instanceof Malformed)) {
+            parsed = new Formatted(typed, canonical, bytes);
+        }
         return bytes;
     }
 
@@ -235,7 +282,7 @@ public final class Header {
             }
             return;
         }
-        if (current instanceof Pending) {
+        if (current instanceof HeaderValueDecoder) {
             if (text instanceof byte[] source && CanonicalCheck.isCanonical(name, source, from, to)) {
                 out.write(source, from, to);
             } else {
@@ -243,7 +290,7 @@ public final class Header {
             }
             return;
         }
-        if (current == null || current == NO_VALUE) {
+        if (current == null || current == NO_VALUE || current instanceof Malformed) {
             writeValue(out);
             return;
         }
@@ -352,8 +399,8 @@ public final class Header {
         if (!(other instanceof Header that) || !name.equals(that.name)) {
             return false;
         }
-        Object typed = parsed();
-        Object otherTyped = that.parsed();
+        Object typed = typedOrNull();
+        Object otherTyped = that.typedOrNull();
         if (typed != null && otherTyped != null) {
             return typed.equals(otherTyped);
         }
@@ -365,12 +412,25 @@ public final class Header {
         return name.hashCode() * 31 + canonicalValue().hashCode();
     }
 
-    /** Returns {@code Name: value}, with the values of the four authorization and challenge headers masked. */
+    /**
+     * Returns {@code Name: value}, with the values of the four authorization and challenge headers
+     * and Authentication-Info masked, and left out when they are malformed.
+     */
     @Override
     public String toString() {
-        if (parsed() instanceof AuthValue authValue) {
+        Object typed = resolved();
+        if (typed instanceof AuthValue authValue) {
             return name + ": " + authValue.formatMasked();
         }
+        if (typed instanceof Malformed && isAuthHeader(name)) {
+            return name + ": (malformed, not shown)";
+        }
         return name + ": " + value();
+    }
+
+    private static boolean isAuthHeader(HeaderName name) {
+        return name.equals(HeaderName.AUTHORIZATION) || name.equals(HeaderName.PROXY_AUTHORIZATION)
+                || name.equals(HeaderName.WWW_AUTHENTICATE) || name.equals(HeaderName.PROXY_AUTHENTICATE)
+                || name.equals(HeaderName.AUTHENTICATION_INFO);
     }
 }

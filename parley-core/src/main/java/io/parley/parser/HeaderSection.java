@@ -6,7 +6,8 @@ import io.parley.message.HeaderName;
 
 /**
  * Reads the header section: splits it into header fields (RFC 3261 section 7.3, with line folding),
- * parses every header that has a typed form, and checks the single-valued and mandatory headers.
+ * parses the headers that have a typed form (all of them, or those of {@link HeaderChecks#CORE}),
+ * and checks the single-valued and mandatory headers.
  */
 final class HeaderSection {
 
@@ -28,10 +29,10 @@ final class HeaderSection {
     /** Whether the field {@link #findFieldEnd} last scanned may hold a control character the grammar rejects. */
     private boolean suspectControl;
 
-    HeaderSection(ValueReader reader, ParserLimits limits) {
+    HeaderSection(ValueReader reader, ParserLimits limits, HeaderChecks checks) {
         this.reader = reader;
         this.limits = limits;
-        this.values = new HeaderValueParser(reader, headers);
+        this.values = new HeaderValueParser(reader, headers, checks == HeaderChecks.CORE);
     }
 
     /**

@@ -5,17 +5,21 @@ import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
+import io.parley.message.MalformedHeaderException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Parses one header value by its name into typed {@link Header}s. List headers (Via, Contact,
  * Route, Record-Route) are split at top-level commas by their own grammar, so commas inside quotes
- * or {@code <>} never split; every other header is one value per line.
+ * or {@code <>} never split; every other header is one value per line. With deferred checks
+ * ({@link HeaderChecks#CORE}), the headers outside that set are kept unchecked, and their
+ * decoder checks them when they are first read.
  */
 final class HeaderValueParser {
 
     private final ValueReader reader;
     private final HeaderList headers;
+    private final boolean deferChecks;
     private int seenMask;
     private long contentLength = -1;
     private CSeq cseq;
@@ -23,8 +27,13 @@ final class HeaderValueParser {
     private ParseError error;
 
     HeaderValueParser(ValueReader reader, HeaderList headers) {
+        this(reader, headers, false);
+    }
+
+    HeaderValueParser(ValueReader reader, HeaderList headers, boolean deferChecks) {
         this.reader = reader;
         this.headers = headers;
+        this.deferChecks = deferChecks;
     }
 
     /**
@@ -40,7 +49,12 @@ final class HeaderValueParser {
         if (!markSeen(KnownNames.singleBit(slot), name, start)) {
             return false;
         }
-        return switch (KnownNames.kind(slot)) {
+        HeaderKind kind = KnownNames.kind(slot);
+        if (deferChecks && isCheckedWhenRead(kind)) {
+            headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeChecked));
+            return true;
+        }
+        return switch (kind) {
             case TEXT -> {
                 headers.append(Header.fromWire(name, reader.bytes, start, end, null));
                 yield true;
@@ -58,6 +72,57 @@ final class HeaderValueParser {
             case RETRY_AFTER -> addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
             case AUTH, AUTH_INFO -> addAuth(name, start, end);
         };
+    }
+
+    /** Returns whether {@link HeaderChecks#CORE} leaves headers of {@code kind} to be checked when read. */
+    private static boolean isCheckedWhenRead(HeaderKind kind) {
+        return switch (kind) {
+            case DELTA_SECONDS, CONTENT_TYPE, TOKEN_LIST, WARNING, RETRY_AFTER, AUTH, AUTH_INFO -> true;
+            case TEXT, VIA, CONTACT, ROUTE, ADDRESS, CALL_ID, CSEQ, CONTENT_LENGTH, MAX_FORWARDS -> false;
+        };
+    }
+
+    /**
+     * Checks and builds the value of a header that {@link HeaderChecks#CORE} left unchecked, with the
+     * rules {@link #add} applies under {@link HeaderChecks#ALL}.
+     *
+     * @throws MalformedHeaderException if the value is malformed
+     */
+    private static Object decodeChecked(HeaderName name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ValueReader r = new ValueReader(bytes, 0, bytes.length);
+        r.controlFree = ByteScan.indexOfControl(bytes, 0, bytes.length) == bytes.length;
+        Object value = switch (KnownNames.kind(name)) {
+            case DELTA_SECONDS ->
+                    wholeValue(r, boxed(ScalarParser.readWholeNumber(r, CSeq.MAX_SEQUENCE, "delta-seconds")));
+            case CONTENT_TYPE -> ScalarParser.checkContentType(r) ? decodeContentType(name, text) : null;
+            case TOKEN_LIST -> ScalarParser.checkTokenList(r) ? decodeTokenList(name, text) : null;
+            case WARNING -> wholeValue(r, ScalarParser.readWarnings(r));
+            case RETRY_AFTER -> wholeValue(r, ScalarParser.readRetryAfter(r));
+            case AUTH -> AuthSyntax.checkChallengeOrCredentials(r) ? decodeAuth(name, text) : null;
+            case AUTH_INFO -> AuthSyntax.checkParamList(r) ? decodeAuth(name, text) : null;
+            default -> throw new IllegalArgumentException(name + " is always checked during the parse");
+        };
+        if (value == null && r.errorReason() != null) {
+            throw new MalformedHeaderException(name, r.errorOffset(), r.errorReason());
+        }
+        return value;
+    }
+
+    private static Long boxed(long number) {
+        return number < 0 ? null : number;
+    }
+
+    /**
+     * Returns {@code value} when only LWS follows it, as {@link #addSingle} requires, or null after
+     * recording the failure.
+     */
+    private static Object wholeValue(ValueReader r, Object value) {
+        if (value == null) {
+            return null;
+        }
+        r.skipLws();
+        return r.atEnd() ? value : r.fail("unexpected text after the value");
     }
 
     private boolean addCSeq(int start, int end) {

@@ -120,6 +120,11 @@ final class KnownNames {
         return KINDS[slot];
     }
 
+    /** Returns the reading rule of {@code name}, {@link HeaderKind#TEXT} for a header without a typed form. */
+    static HeaderKind kind(HeaderName name) {
+        return TYPED.getOrDefault(name, HeaderKind.TEXT);
+    }
+
     /** Returns the single-header bit of the name in {@code slot}, or 0 for a header that may repeat. */
     static int singleBit(int slot) {
         return SINGLE_BITS[slot];

@@ -31,13 +31,13 @@ final class MessageParser {
     private String reasonPhrase;
     private ParseError error;
 
-    private MessageParser(byte[] bytes, boolean datagram, ParserLimits limits) {
+    private MessageParser(byte[] bytes, boolean datagram, ParserLimits limits, HeaderChecks checks) {
         this.bytes = bytes;
         this.limit = bytes.length;
         this.datagram = datagram;
         this.limits = limits;
         this.reader = new ValueReader(bytes, 0, 0);
-        this.section = new HeaderSection(reader, limits);
+        this.section = new HeaderSection(reader, limits, checks);
     }
 
     /**
@@ -45,14 +45,15 @@ final class MessageParser {
      * Content-Length means the rest of the input, and bytes after the declared body are ignored
      * (RFC 3261 section 18.3). Otherwise the input is exactly one framed message.
      */
-    static MessageParseResult parse(byte[] input, int offset, int length, boolean datagram, ParserLimits limits) {
+    static MessageParseResult parse(byte[] input, int offset, int length, boolean datagram, ParserLimits limits,
+            HeaderChecks checks) {
         byte[] copy = Arrays.copyOfRange(input, offset, offset + length);
-        return new MessageParser(copy, datagram, limits).parse();
+        return new MessageParser(copy, datagram, limits, checks).parse();
     }
 
     /** Parses a message from {@code input} itself, which the message keeps; the caller must not change it. */
-    static MessageParseResult parseOwned(byte[] input, boolean datagram, ParserLimits limits) {
-        return new MessageParser(input, datagram, limits).parse();
+    static MessageParseResult parseOwned(byte[] input, boolean datagram, ParserLimits limits, HeaderChecks checks) {
+        return new MessageParser(input, datagram, limits, checks).parse();
     }
 
     private MessageParseResult parse() {

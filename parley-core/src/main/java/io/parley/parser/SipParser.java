@@ -20,10 +20,19 @@ public final class SipParser {
      * is reused.
      */
     public static MessageParseResult parseDatagram(byte[] datagram) {
+        return parseDatagram(datagram, HeaderChecks.ALL);
+    }
+
+    /**
+     * Parses one UDP datagram like {@link #parseDatagram(byte[])}, checking the headers that
+     * {@code checks} names now and the others when they are read.
+     */
+    public static MessageParseResult parseDatagram(byte[] datagram, HeaderChecks checks) {
+        Objects.requireNonNull(checks, "checks");
         if (datagram.length > ParserLimits.DEFAULTS.maxMessageSize()) {
             return tooLarge(ParserLimits.DEFAULTS);
         }
-        return MessageParser.parseOwned(datagram, true, ParserLimits.DEFAULTS);
+        return MessageParser.parseOwned(datagram, true, ParserLimits.DEFAULTS, checks);
     }
 
     /**
@@ -32,12 +41,22 @@ public final class SipParser {
      * so the caller may reuse its buffer.
      */
     public static MessageParseResult parseDatagram(byte[] bytes, int offset, int length, ParserLimits limits) {
+        return parseDatagram(bytes, offset, length, limits, HeaderChecks.ALL);
+    }
+
+    /**
+     * Parses one datagram like {@link #parseDatagram(byte[], int, int, ParserLimits)}, checking the
+     * headers that {@code checks} names now and the others when they are read.
+     */
+    public static MessageParseResult parseDatagram(byte[] bytes, int offset, int length, ParserLimits limits,
+            HeaderChecks checks) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(checks, "checks");
         if (length > limits.maxMessageSize()) {
             return tooLarge(limits);
         }
-        return MessageParser.parse(bytes, offset, length, true, limits);
+        return MessageParser.parse(bytes, offset, length, true, limits, checks);
     }
 
     private static MessageParseResult tooLarge(ParserLimits limits) {

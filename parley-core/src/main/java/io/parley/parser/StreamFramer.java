@@ -31,6 +31,7 @@ public final class StreamFramer {
     }
 
     private final ParserLimits limits;
+    private final HeaderChecks checks;
     private byte[] buffer = new byte[4096];
     private int readIndex;
     private int writeIndex;
@@ -40,13 +41,19 @@ public final class StreamFramer {
     private int bodyStart;
     private int contentLength;
 
-    /** Creates a framer with {@link ParserLimits#DEFAULTS}. */
+    /** Creates a framer with {@link ParserLimits#DEFAULTS} that checks every header ({@link HeaderChecks#ALL}). */
     public StreamFramer() {
-        this(ParserLimits.DEFAULTS);
+        this(ParserLimits.DEFAULTS, HeaderChecks.ALL);
     }
 
+    /** Creates a framer that checks every header ({@link HeaderChecks#ALL}). */
     public StreamFramer(ParserLimits limits) {
+        this(limits, HeaderChecks.ALL);
+    }
+
+    public StreamFramer(ParserLimits limits, HeaderChecks checks) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.checks = Objects.requireNonNull(checks, "checks");
     }
 
     public State state() {
@@ -159,7 +166,8 @@ public final class StreamFramer {
             return new MessageParseResult.NeedMoreData();
         }
         int messageEnd = bodyStart + contentLength;
-        MessageParseResult result = MessageParser.parse(buffer, messageStart, messageEnd - messageStart, false, limits);
+        MessageParseResult result = MessageParser.parse(buffer, messageStart, messageEnd - messageStart, false, limits,
+                checks);
         int consumed = messageEnd - messageStart;
         readIndex = messageEnd;
         state = State.AWAITING_MESSAGE;

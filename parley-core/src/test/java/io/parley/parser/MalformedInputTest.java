@@ -117,7 +117,7 @@ class MalformedInputTest {
         }
     }
 
-    private static byte[] mutate(byte[] original, Random random) {
+    static byte[] mutate(byte[] original, Random random) {
         byte[] bytes = original.clone();
         int edits = 1 + random.nextInt(4);
         for (int e = 0; e < edits && bytes.length > 0; e++) {
@@ -147,7 +147,7 @@ class MalformedInputTest {
         return result;
     }
 
-    private static List<byte[]> corpus() {
+    static List<byte[]> corpus() {
         List<byte[]> corpus = new ArrayList<>();
         for (Path path : TortureMessages.files(TortureMessages.RFC4475)) {
             corpus.add(TortureMessages.read(path));

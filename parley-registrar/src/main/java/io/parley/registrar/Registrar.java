@@ -6,6 +6,7 @@ import io.parley.location.BindingChange;
 import io.parley.location.LocationStore;
 import io.parley.location.LocationStoreException;
 import io.parley.message.Contact;
+import io.parley.message.MalformedHeaderException;
 import io.parley.message.Method;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
@@ -103,14 +104,27 @@ public final class Registrar {
      * store's thread when it has one ({@link LocationStore#registerAsync}). A store failure gives a
      * 500; any other failure completes the future exceptionally.
      *
+     * A header that the parser left to be checked when read ({@link io.parley.parser.HeaderChecks#CORE})
+     * and that turns out malformed gives 400 with the parser's reason phrase.
+     *
      * @return the response to send, or empty for ACK, which gets none
      */
     public CompletableFuture<Optional<SipResponse>> handleAsync(SipRequest request, RequestSource source) {
-        Method method = request.method();
-        if (method.equals(Method.REGISTER)) {
-            return RegisterExchange.run(this, request, source).thenApply(Optional::of);
+        try {
+            Method method = request.method();
+            if (method.equals(Method.REGISTER)) {
+                return RegisterExchange.run(this, request, source).thenApply(Optional::of);
+            }
+            return CompletableFuture.completedFuture(handleWithoutStore(request, source));
+        } catch (MalformedHeaderException e) {
+            if (request.method().equals(Method.ACK)) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            return CompletableFuture.completedFuture(Optional.of(
+                    rejection(request, source, 400, "malformed-header", e.getMessage())
+                            .reasonPhrase(e.reasonPhrase())
+                            .build()));
         }
-        return CompletableFuture.completedFuture(handleWithoutStore(request, source));
     }
 
     private Optional<SipResponse> handleWithoutStore(SipRequest request, RequestSource source) {

@@ -4,7 +4,10 @@ import io.parley.message.Via;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Creates Via branch parameters that are unique in space and time (RFC 3261 section 8.1.1.7). */
+/**
+ * Creates Via branch parameters that are unique in space and time (RFC 3261 section 8.1.1.7), and
+ * the To tags of responses the stack itself sends.
+ */
 public final class Branches {
 
     /** 128 random bits, so two branches never collide in practice. */
@@ -20,5 +23,12 @@ public final class Branches {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         return Via.MAGIC_COOKIE + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Returns a new tag of 64 random bits in hex, above the 32 bits that RFC 3261 section 19.3 requires. */
+    static String newTag() {
+        byte[] bytes = new byte[Long.BYTES];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.transaction;
 
+import io.parley.message.MalformedHeaderException;
 import io.parley.message.Method;
 import io.parley.message.Parameter;
 import io.parley.message.SipMessage;
@@ -175,7 +176,30 @@ public final class TransactionLayer implements InboundHandler {
         if (transaction instanceof InviteServerTransaction invite) {
             invite.start();
         }
-        user.onRequest(transaction);
+        try {
+            user.onRequest(transaction);
+        } catch (MalformedHeaderException e) {
+            rejectMalformed(transaction, e);
+        }
+    }
+
+    /**
+     * Responds 400 to a request whose TU read a header that the parser left to be checked when read
+     * and found malformed, unless the TU already sent a final response.
+     */
+    private void rejectMalformed(ServerTransaction transaction, MalformedHeaderException e) {
+        SipRequest request = transaction.request();
+        if (transaction.lastResponse != null && transaction.lastResponse.statusCode() >= 200) {
+            LOG.warn("{} {} (Call-ID {}) has a malformed header after its final response was sent: {}",
+                    request.method(), transaction.key.branch(), request.callId(), e.getMessage());
+            return;
+        }
+        LOG.info("answering {} (Call-ID {}) with 400 {}", request.method(), request.callId(), e.reasonPhrase());
+        SipResponse.Builder response = SipResponse.forRequest(request, 400).reasonPhrase(e.reasonPhrase());
+        if (request.to().tag().isEmpty()) {
+            response.toTag(Branches.newTag());
+        }
+        transaction.respond(response.build());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.parley.message.SipResponse;
+import io.parley.parser.HeaderChecks;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.ParserLimits;
 import io.parley.parser.SipParser;
@@ -43,7 +44,7 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
             return;
         }
         try {
-            MessageParseResult result = SipParser.parseDatagram(bytes, 0, bytes.length, limits);
+            MessageParseResult result = SipParser.parseDatagram(bytes, 0, bytes.length, limits, HeaderChecks.CORE);
             processor.process(result, bytes, flow, reply);
         } catch (RuntimeException e) {
             // Event-loop boundary: one bad datagram or handler must not stop the listener.

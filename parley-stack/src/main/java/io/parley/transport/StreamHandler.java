@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.parley.message.SipResponse;
+import io.parley.parser.HeaderChecks;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.ParserLimits;
 import io.parley.parser.StreamFramer;
@@ -41,7 +42,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
             BiConsumer<SipResponse, Flow> reply) {
         this.transport = transport;
         this.processor = processor;
-        this.framer = new StreamFramer(limits);
+        this.framer = new StreamFramer(limits, HeaderChecks.CORE);
         this.reply = reply;
     }
 

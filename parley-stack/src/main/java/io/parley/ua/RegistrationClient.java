@@ -6,6 +6,8 @@ import io.parley.auth.CredentialsHeader;
 import io.parley.auth.DigestClient;
 import io.parley.message.AuthValue;
 import io.parley.message.Contact;
+import io.parley.message.HeaderName;
+import io.parley.message.MalformedHeaderException;
 import io.parley.message.Method;
 import io.parley.message.Parameter;
 import io.parley.message.SipRequest;
@@ -257,6 +259,26 @@ public final class RegistrationClient {
     }
 
     private void dispatch(SipResponse response) {
+        try {
+            dispatchByStatus(response);
+        } catch (MalformedHeaderException e) {
+            onFinalFailure(ResponseDiagnosis.of(malformedKind(e.header()), failurePrefix() + " got "
+                    + ResponseDiagnosis.statusLine(response) + " with a malformed " + e.header() + " header ("
+                    + e.reason() + ")", response));
+        }
+    }
+
+    /** Returns the failure kind for a response whose {@code header} is malformed. */
+    private static RegistrationFailure.Kind malformedKind(HeaderName header) {
+        if (header.equals(HeaderName.WWW_AUTHENTICATE) || header.equals(HeaderName.PROXY_AUTHENTICATE)
+                || header.equals(HeaderName.AUTHENTICATION_INFO)) {
+            return RegistrationFailure.Kind.AUTHENTICATION_FAILED;
+        }
+        return header.equals(HeaderName.MIN_EXPIRES) ? RegistrationFailure.Kind.INTERVAL_TOO_BRIEF
+                : RegistrationFailure.Kind.REFUSED;
+    }
+
+    private void dispatchByStatus(SipResponse response) {
         int status = response.statusCode();
         if (response.isSuccess()) {
             onSuccess(response);
@@ -347,7 +369,7 @@ public final class RegistrationClient {
         if (own.isPresent()) {
             return own.getAsLong();
         }
-        OptionalLong header = response.expires();
+        OptionalLong header = expiresHeader(response);
         if (header.isPresent()) {
             return header.getAsLong();
         }
@@ -523,8 +545,26 @@ public final class RegistrationClient {
         return operation + " of " + config.addressOfRecord().format() + " at " + registrarUri();
     }
 
+    /** Returns the Expires of a 2xx, treating a malformed one as absent, because the registration took effect. */
+    private OptionalLong expiresHeader(SipResponse response) {
+        try {
+            return response.expires();
+        } catch (MalformedHeaderException e) {
+            LOG.warn("registrar {} sent a malformed Expires header ({}); ignoring it", config.registrar().format(),
+                    e.reason());
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Returns the Retry-After of a response, treating a malformed one as absent so that backoff applies. */
     private static Optional<Duration> retryAfter(SipResponse response) {
-        return response.retryAfter().map(value -> Duration.ofSeconds(value.seconds()));
+        try {
+            return response.retryAfter().map(value -> Duration.ofSeconds(value.seconds()));
+        } catch (MalformedHeaderException e) {
+            LOG.warn("ignoring a malformed Retry-After header in {} ({})", ResponseDiagnosis.statusLine(response),
+                    e.reason());
+            return Optional.empty();
+        }
     }
 
     private static ChallengeSummary summarize(AuthValue answer) {

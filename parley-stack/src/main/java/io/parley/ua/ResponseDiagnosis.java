@@ -2,6 +2,7 @@ package io.parley.ua;
 
 import io.parley.message.Header;
 import io.parley.message.HeaderName;
+import io.parley.message.MalformedHeaderException;
 import io.parley.message.SipResponse;
 import io.parley.message.Warning;
 import java.util.ArrayList;
@@ -34,8 +35,15 @@ final class ResponseDiagnosis {
 
     private static List<String> details(SipResponse response) {
         List<String> details = new ArrayList<>();
-        for (Warning warning : response.warnings()) {
-            details.add("Warning: " + warning.format());
+        try {
+            for (Warning warning : response.warnings()) {
+                details.add("Warning: " + warning.format());
+            }
+        } catch (MalformedHeaderException e) {
+            // A malformed Warning is still worth showing as received.
+            for (Header warning : response.headers(HeaderName.WARNING)) {
+                details.add("Warning: " + warning.value());
+            }
         }
         for (Header reason : response.headers(REASON)) {
             details.add("Reason: " + reason.value());

@@ -7,8 +7,12 @@ import io.parley.message.RetryAfter;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.message.Warning;
+import io.parley.parser.HeaderChecks;
+import io.parley.parser.MessageParseResult;
+import io.parley.parser.SipParser;
 import io.parley.ua.RegistrationFailure.Kind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +64,47 @@ class RegistrationFailureTest {
         RegistrationFailure failure = harness.last(RegistrationEvent.Failed.class).failure();
         assertThat(failure.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
         assertThat(failure.diagnosis()).contains("WWW-Authenticate");
+    }
+
+    @Test
+    void malformedChallengeFailsAuthentication() {
+        registrar.then(request -> receivedWithLine(SipResponse.forRequest(request, 401).toTag("reg").build(),
+                "WWW-Authenticate: Digest realm=\"proximiti\" nonce=\"n-1\""));
+        harness.start();
+
+        assertThat(registrar.requests()).hasSize(1);
+        RegistrationFailure failure = harness.last(RegistrationEvent.Failed.class).failure();
+        assertThat(failure.kind()).isEqualTo(Kind.AUTHENTICATION_FAILED);
+        assertThat(failure.diagnosis()).contains("401 Unauthorized").contains("malformed WWW-Authenticate header");
+    }
+
+    @Test
+    void malformedExpiresInSuccessIsIgnored() {
+        registrar.then(request -> receivedWithLine(SipResponse.forRequest(request, 200).toTag("reg").build(),
+                "Expires: soon"));
+        harness.start();
+
+        assertThat(harness.events(RegistrationEvent.Failed.class)).isEmpty();
+        assertThat(harness.events(RegistrationEvent.Registered.class)).hasSize(1);
+    }
+
+    @Test
+    void malformedRetryAfterLeavesBackoff() {
+        registrar.then(request -> receivedWithLine(SipResponse.forRequest(request, 503).toTag("reg").build(),
+                "Retry-After: soon"));
+        harness.start();
+
+        RegistrationEvent.Failed failed = harness.last(RegistrationEvent.Failed.class);
+        assertThat(failed.failure().kind()).isEqualTo(Kind.SERVICE_UNAVAILABLE);
+        assertThat(failed.retryIn()).isPresent();
+    }
+
+    /** Returns {@code response} with {@code line} added, parsed as the stack parses what it receives. */
+    private static SipResponse receivedWithLine(SipResponse response, String line) {
+        String text = new String(response.toBytes(), StandardCharsets.UTF_8).replace("\r\n\r\n", "\r\n" + line + "\r\n\r\n");
+        MessageParseResult result = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8), HeaderChecks.CORE);
+        assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
+        return (SipResponse) ((MessageParseResult.Parsed) result).message();
     }
 
     @Test

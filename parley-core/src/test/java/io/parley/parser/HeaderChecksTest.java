@@ -1,0 +1,289 @@
+package io.parley.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.message.Header;
+import io.parley.message.HeaderName;
+import io.parley.message.MalformedHeaderException;
+import io.parley.message.SipMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link HeaderChecks#CORE} checks the core headers during the parse and the others when read, and
+ * agrees with {@link HeaderChecks#ALL} on every message once all headers are read.
+ */
+class HeaderChecksTest {
+
+    private static final String OPTIONS = """
+            OPTIONS sip:bob@example.com SIP/2.0\r
+            Via: SIP/2.0/UDP 192.0.2.80:5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
+            From: <sip:alice@example.com>;tag=1\r
+            To: <sip:bob@example.com>\r
+            Call-ID: c1@192.0.2.80\r
+            CSeq: 1 OPTIONS\r
+            Max-Forwards: 70\r
+            Content-Length: 0\r
+            \r
+            """;
+
+    /** Full names of the headers that {@link HeaderChecks#CORE} checks when read. */
+    private static final Set<String> CHECKED_WHEN_READ = Set.of("Expires", "Min-Expires", "Content-Type", "Allow",
+            "Supported", "Require", "Proxy-Require", "Unsupported", "Warning", "Retry-After", "WWW-Authenticate",
+            "Proxy-Authenticate", "Authorization", "Proxy-Authorization", "Authentication-Info");
+
+    private static String withHeader(String line) {
+        return OPTIONS.replace("Content-Length: 0\r\n", line + "\r\nContent-Length: 0\r\n");
+    }
+
+    static Stream<Arguments> malformedCheckedWhenRead() {
+        return Stream.of(
+                row(HeaderName.EXPIRES, "Expires: soon", SipMessage::expires),
+                row(HeaderName.MIN_EXPIRES, "Min-Expires: 99999999999", SipMessage::minExpires),
+                row(HeaderName.CONTENT_TYPE, "Content-Type: text", SipMessage::contentType),
+                row(HeaderName.CONTENT_TYPE, "c: text/", SipMessage::contentType),
+                row(HeaderName.ALLOW, "Allow: INVITE ACK", SipMessage::allow),
+                row(HeaderName.SUPPORTED, "Supported: timer;x", SipMessage::supported),
+                row(HeaderName.REQUIRE, "Require: @", SipMessage::require),
+                row(HeaderName.PROXY_REQUIRE, "Proxy-Require: a b", SipMessage::proxyRequire),
+                row(HeaderName.UNSUPPORTED, "Unsupported: a=b", SipMessage::unsupported),
+                row(HeaderName.WARNING, "Warning: 99 host \"text\"", SipMessage::warnings),
+                row(HeaderName.RETRY_AFTER, "Retry-After: soon", SipMessage::retryAfter),
+                row(HeaderName.AUTHORIZATION, "Authorization: Digest username=\"alice\" realm=\"r\"",
+                        SipMessage::authorization),
+                row(HeaderName.PROXY_AUTHORIZATION, "Proxy-Authorization: Digest realm=\"r\", realm=\"s\"",
+                        SipMessage::proxyAuthorization),
+                row(HeaderName.WWW_AUTHENTICATE, "WWW-Authenticate: Digest nonce=\"n", SipMessage::wwwAuthenticate),
+                row(HeaderName.PROXY_AUTHENTICATE, "Proxy-Authenticate: Digest a=b c=d", SipMessage::proxyAuthenticate),
+                row(HeaderName.AUTHENTICATION_INFO, "Authentication-Info: nextnonce", SipMessage::authenticationInfo));
+    }
+
+    private static Arguments row(HeaderName name, String line, Function<SipMessage, Object> accessor) {
+        return Arguments.of(name, line, accessor);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("malformedCheckedWhenRead")
+    void malformedHeaderFailsWhenRead(HeaderName name, String line, Function<SipMessage, Object> accessor) {
+        byte[] bytes = withHeader(line).getBytes(StandardCharsets.UTF_8);
+        ParseError allError = reject(SipParser.parseDatagram(bytes, HeaderChecks.ALL));
+
+        SipMessage message = parsed(SipParser.parseDatagram(bytes, HeaderChecks.CORE));
+
+        assertThat(allError.header()).isEqualTo(name.name());
+        assertThat(message.header(name).orElseThrow().isMalformed()).isTrue();
+        assertThatThrownBy(() -> accessor.apply(message))
+                .isInstanceOfSatisfying(MalformedHeaderException.class, e -> {
+                    assertThat(e.header()).isEqualTo(name);
+                    assertThat(e.offset()).isEqualTo(allError.offset());
+                    assertThat(e.reason()).isEqualTo(allError.reason());
+                    assertThat(e.reasonPhrase()).isEqualTo(allError.reasonPhrase());
+                });
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("malformedCheckedWhenRead")
+    void malformedHeaderIsWrittenAsReceived(HeaderName name, String line, Function<SipMessage, Object> accessor) {
+        SipMessage message = parsed(SipParser.parseDatagram(withHeader(line).getBytes(StandardCharsets.UTF_8),
+                HeaderChecks.CORE));
+        String value = line.substring(line.indexOf(':') + 1).strip();
+
+        String written = new String(message.toBytes(), StandardCharsets.UTF_8);
+
+        assertThat(message.header(name).orElseThrow().value()).isEqualTo(value);
+        assertThat(message.header(name).orElseThrow().canonicalValue()).isEqualTo(value);
+        assertThat(written).contains(name.name() + ": " + value + "\r\n");
+        assertThat(parsed(SipParser.parseDatagram(message.toBytes(), HeaderChecks.CORE))).isEqualTo(message);
+    }
+
+    @Test
+    void malformedCredentialsAreHiddenInToString() {
+        String line = "Authorization: Digest username=\"alice\", response=\"6629fae49393a05397450978507c4ef1\" x";
+        SipMessage message = parsed(SipParser.parseDatagram(withHeader(line).getBytes(StandardCharsets.UTF_8),
+                HeaderChecks.CORE));
+
+        String text = message.header(HeaderName.AUTHORIZATION).orElseThrow().toString();
+
+        assertThat(text).isEqualTo("Authorization: (malformed, not shown)");
+    }
+
+    static Stream<String> malformedCoreHeaders() {
+        return Stream.of(
+                "Via: SIP/2.0/UDP 192.0.2.81;branch=z9hG4bK2;rport=x",
+                "Route: <sip:proxy.example.com;lr",
+                "Record-Route: sip:proxy.example.com, <>",
+                "Contact: <sip:alice@192.0.2.80>;expires=soon",
+                "Max-Forwards: 300");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCoreHeaders")
+    void coreHeaderIsCheckedDuringParse(String line) {
+        String text = OPTIONS.replace("Max-Forwards: 70\r\n", "").replace("Content-Length: 0\r\n",
+                line + "\r\nContent-Length: 0\r\n");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ParseError allError = reject(SipParser.parseDatagram(bytes, HeaderChecks.ALL));
+
+        ParseError coreError = reject(SipParser.parseDatagram(bytes, HeaderChecks.CORE));
+
+        assertThat(coreError).isEqualTo(allError);
+        assertThat(coreError.header()).isEqualTo(line.substring(0, line.indexOf(':')));
+    }
+
+    @Test
+    void repeatedSingleHeaderIsRejectedDuringParse() {
+        byte[] bytes = withHeader("Expires: 60\r\nExpires: soon").getBytes(StandardCharsets.UTF_8);
+
+        ParseError error = reject(SipParser.parseDatagram(bytes, HeaderChecks.CORE));
+
+        assertThat(error.header()).isEqualTo("Expires");
+        assertThat(error.reason()).isEqualTo("more than one Expires header");
+    }
+
+    @Test
+    void wellFormedHeadersReadAlikeInBothModes() {
+        byte[] bytes = withHeader(String.join("\r\n",
+                "Expires: 3600",
+                "Content-Type: application/sdp;charset=\"utf-8\"",
+                "Allow: INVITE, ACK, X-CUSTOM",
+                "Supported: timer, path",
+                "Require: 100rel",
+                "Warning: 399 example.com \"text\"",
+                "Retry-After: 18000 (lunch);duration=3600",
+                "Authorization: Digest username=\"alice\", realm=\"r\", nonce=\"n\", uri=\"sip:bob@example.com\","
+                        + "\r\n response=\"00\"",
+                "Authentication-Info: nextnonce=\"n2\", qop=auth")).getBytes(StandardCharsets.UTF_8);
+        SipMessage all = parsed(SipParser.parseDatagram(bytes, HeaderChecks.ALL));
+
+        SipMessage core = parsed(SipParser.parseDatagram(bytes, HeaderChecks.CORE));
+
+        assertThat(core).isEqualTo(all);
+        assertThat(core.expires()).isEqualTo(all.expires());
+        assertThat(core.contentType()).isEqualTo(all.contentType());
+        assertThat(core.allow()).isEqualTo(all.allow());
+        assertThat(core.supported()).isEqualTo(all.supported());
+        assertThat(core.require()).isEqualTo(all.require());
+        assertThat(core.warnings()).isEqualTo(all.warnings());
+        assertThat(core.retryAfter()).isEqualTo(all.retryAfter());
+        assertThat(core.authorization()).isEqualTo(all.authorization());
+        assertThat(core.authenticationInfo()).isEqualTo(all.authenticationInfo());
+        assertThat(core.toBytes()).isEqualTo(all.toBytes());
+    }
+
+    @Test
+    void mutatedMessagesAgreeWithAllChecks() {
+        Random random = new Random(3261L);
+        List<byte[]> corpus = MalformedInputTest.corpus();
+        for (byte[] original : corpus) {
+            assertAgree(original);
+            for (int i = 0; i < 300; i++) {
+                assertAgree(MalformedInputTest.mutate(original, random));
+            }
+        }
+    }
+
+    @Test
+    void mutatedCredentialsAgreeWithAllChecks() {
+        Random random = new Random(2617L);
+        byte[] original = withHeader(String.join("\r\n",
+                "Authorization: Digest username=\"a\\\"b\", realm=\"r\", nonce=\"n\", uri=\"sip:x\", response=\"00\","
+                        + " qop=auth, nc=00000001, cnonce=\"c\"",
+                "Authentication-Info: nextnonce=\"n2\", qop=auth",
+                "Expires: 60",
+                "Allow: INVITE, ACK",
+                "Content-Type: text/plain;charset=utf-8",
+                "Warning: 399 example.com \"text\"")).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 20_000; i++) {
+            assertAgree(MalformedInputTest.mutate(original, random));
+        }
+    }
+
+    /**
+     * Checks that {@code input} gets the same verdict with both settings once every header of the
+     * {@link HeaderChecks#CORE} message is read: the same message, the same error, or for an error in
+     * a header checked when read, the same header and reason from the first malformed header.
+     */
+    private static void assertAgree(byte[] input) {
+        String inputText = new String(input, StandardCharsets.ISO_8859_1);
+        MessageParseResult all = SipParser.parseDatagram(input, HeaderChecks.ALL);
+        MessageParseResult core = SipParser.parseDatagram(input, HeaderChecks.CORE);
+
+        if (all instanceof MessageParseResult.Parsed allParsed) {
+            assertThat(core).as(inputText).isInstanceOf(MessageParseResult.Parsed.class);
+            SipMessage message = ((MessageParseResult.Parsed) core).message();
+            assertThat(firstMalformed(message)).as(inputText).isNull();
+            assertThat(message).as(inputText).isEqualTo(allParsed.message());
+            return;
+        }
+        ParseError allError = ((MessageParseResult.Rejected) all).error();
+        if (core instanceof MessageParseResult.Rejected coreRejected) {
+            // Another error comes from a later header line or from the message as a whole, such as
+            // a missing mandatory header, which the malformed header hid from ALL.
+            if (!coreRejected.error().equals(allError)) {
+                assertThat(CHECKED_WHEN_READ).as(inputText).contains(allError.header());
+            }
+            return;
+        }
+        assertThat(core).as(inputText).isInstanceOf(MessageParseResult.Parsed.class);
+        assertThat(CHECKED_WHEN_READ).as(inputText).contains(allError.header());
+        Header malformed = firstMalformed(((MessageParseResult.Parsed) core).message());
+        assertThat(malformed).as(inputText).isNotNull();
+        assertThat(malformed.name().name()).as(inputText).isEqualTo(allError.header());
+        MalformedHeaderException failure = readFailure(malformed);
+        if (isPlainAscii(malformed.value()) && !hasFold(input)) {
+            assertThat(failure.reason()).as(inputText).isEqualTo(allError.reason());
+            assertThat(failure.offset()).as(inputText).isEqualTo(allError.offset());
+        }
+    }
+
+    private static Header firstMalformed(SipMessage message) {
+        for (Header header : message.headers()) {
+            if (header.isMalformed()) {
+                return header;
+            }
+        }
+        return null;
+    }
+
+    private static MalformedHeaderException readFailure(Header header) {
+        try {
+            header.parsedAs(Object.class);
+        } catch (MalformedHeaderException e) {
+            return e;
+        }
+        throw new AssertionError(header + " read without a failure");
+    }
+
+    /** Returns whether the value is printable ASCII, which a decoder reads at the same offsets as received. */
+    private static boolean isPlainAscii(String value) {
+        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    private static boolean hasFold(byte[] input) {
+        for (int i = 0; i + 1 < input.length; i++) {
+            if (input[i] == '\n' && (input[i + 1] == ' ' || input[i + 1] == '\t')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SipMessage parsed(MessageParseResult result) {
+        assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Parsed.class);
+        return ((MessageParseResult.Parsed) result).message();
+    }
+
+    private static ParseError reject(MessageParseResult result) {
+        assertThat(result).as("%s", result).isInstanceOf(MessageParseResult.Rejected.class);
+        return ((MessageParseResult.Rejected) result).error();
+    }
+}
