@@ -15,9 +15,9 @@ import java.util.OptionalLong;
  * accessors read the headers that have a typed form; every other header is available by name.
  *
  * <p>A message parsed with {@code HeaderChecks.CORE}, as the stack parses what it receives, has
- * some headers checked only when first read. Their accessors (Expires, Min-Expires, Content-Type,
- * Allow, Supported, Require, Proxy-Require, Unsupported, Warning, Retry-After and the authentication
- * headers) throw {@link MalformedHeaderException} for a malformed value, and a server then responds 400.
+ * some headers checked only when first read. Their accessors (Max-Forwards, Expires, Min-Expires,
+ * Content-Type, Allow, Supported, Require, Proxy-Require, Unsupported, Warning, Retry-After and the
+ * authentication headers) throw {@link MalformedHeaderException} for a malformed value, and a server then responds 400.
  */
 public sealed interface SipMessage permits SipRequest, SipResponse {
 

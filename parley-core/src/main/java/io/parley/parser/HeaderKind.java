@@ -27,5 +27,13 @@ enum HeaderKind {
     /** A challenge or credentials: WWW-Authenticate, Proxy-Authenticate, Authorization and Proxy-Authorization. */
     AUTH,
     /** Authentication-Info: auth-params without a scheme. */
-    AUTH_INFO
+    AUTH_INFO;
+
+    /** Returns whether {@link HeaderChecks#CORE} leaves headers of this kind to be checked when read. */
+    boolean isCheckedWhenRead() {
+        return switch (this) {
+            case MAX_FORWARDS, DELTA_SECONDS, CONTENT_TYPE, TOKEN_LIST, WARNING, RETRY_AFTER, AUTH, AUTH_INFO -> true;
+            case TEXT, VIA, CONTACT, ROUTE, ADDRESS, CALL_ID, CSEQ, CONTENT_LENGTH -> false;
+        };
+    }
 }

@@ -41,7 +41,6 @@ final class HeaderValueParser {
      * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
      */
     boolean add(int slot, HeaderName name, int start, int end) {
-        reader.reset(start, end);
         if (slot < 0) {
             headers.append(Header.fromWire(name, reader.bytes, start, end, null));
             return true;
@@ -49,12 +48,12 @@ final class HeaderValueParser {
         if (!markSeen(KnownNames.singleBit(slot), name, start)) {
             return false;
         }
-        HeaderKind kind = KnownNames.kind(slot);
-        if (deferChecks && isCheckedWhenRead(kind)) {
+        if (deferChecks && KnownNames.isCheckedWhenRead(slot)) {
             headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeChecked));
             return true;
         }
-        return switch (kind) {
+        reader.reset(start, end);
+        return switch (KnownNames.kind(slot)) {
             case TEXT -> {
                 headers.append(Header.fromWire(name, reader.bytes, start, end, null));
                 yield true;
@@ -71,14 +70,6 @@ final class HeaderValueParser {
             case WARNING -> addSingle(name, start, end, ScalarParser.readWarnings(reader));
             case RETRY_AFTER -> addSingle(name, start, end, ScalarParser.readRetryAfter(reader));
             case AUTH, AUTH_INFO -> addAuth(name, start, end);
-        };
-    }
-
-    /** Returns whether {@link HeaderChecks#CORE} leaves headers of {@code kind} to be checked when read. */
-    private static boolean isCheckedWhenRead(HeaderKind kind) {
-        return switch (kind) {
-            case DELTA_SECONDS, CONTENT_TYPE, TOKEN_LIST, WARNING, RETRY_AFTER, AUTH, AUTH_INFO -> true;
-            case TEXT, VIA, CONTACT, ROUTE, ADDRESS, CALL_ID, CSEQ, CONTENT_LENGTH, MAX_FORWARDS -> false;
         };
     }
 
@@ -99,6 +90,7 @@ final class HeaderValueParser {
             case TOKEN_LIST -> ScalarParser.checkTokenList(r) ? decodeTokenList(name, text) : null;
             case WARNING -> wholeValue(r, ScalarParser.readWarnings(r));
             case RETRY_AFTER -> wholeValue(r, ScalarParser.readRetryAfter(r));
+            case MAX_FORWARDS -> wholeValue(r, maxForwards(ScalarParser.readWholeNumber(r, 255, "Max-Forwards")));
             case AUTH -> AuthSyntax.checkChallengeOrCredentials(r) ? decodeAuth(name, text) : null;
             case AUTH_INFO -> AuthSyntax.checkParamList(r) ? decodeAuth(name, text) : null;
             default -> throw new IllegalArgumentException(name + " is always checked during the parse");
@@ -107,6 +99,10 @@ final class HeaderValueParser {
             throw new MalformedHeaderException(name, r.errorOffset(), r.errorReason());
         }
         return value;
+    }
+
+    private static Integer maxForwards(long hops) {
+        return hops < 0 ? null : (int) hops;
     }
 
     private static Long boxed(long number) {
@@ -261,6 +257,7 @@ final class HeaderValueParser {
     /** Records that a header appeared. Returns false when a single-valued one other than Via appears twice. */
     private boolean markSeen(int bit, HeaderName name, int start) {
         if ((seenMask & bit) != 0 && name != HeaderName.VIA) {
+            reader.reset(start, start);
             reader.failAt(start, "more than one " + name + " header");
             return fail(name, false);
         }

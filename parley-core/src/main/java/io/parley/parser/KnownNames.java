@@ -21,6 +21,7 @@ final class KnownNames {
     private static final byte[][] KEYS = new byte[SIZE][];
     private static final HeaderName[] NAMES = new HeaderName[SIZE];
     private static final HeaderKind[] KINDS = new HeaderKind[SIZE];
+    private static final boolean[] CHECKED_WHEN_READ = new boolean[SIZE];
     private static final int[] SINGLE_BITS = new int[SIZE];
     private static final int[] LENGTHS = new int[SIZE];
     /** The first eight bytes of each key as a little-endian word, zero past the key's end. */
@@ -120,6 +121,11 @@ final class KnownNames {
         return KINDS[slot];
     }
 
+    /** Returns {@link HeaderKind#isCheckedWhenRead()} of the name in {@code slot}. */
+    static boolean isCheckedWhenRead(int slot) {
+        return CHECKED_WHEN_READ[slot];
+    }
+
     /** Returns the reading rule of {@code name}, {@link HeaderKind#TEXT} for a header without a typed form. */
     static HeaderKind kind(HeaderName name) {
         return TYPED.getOrDefault(name, HeaderKind.TEXT);
@@ -184,6 +190,7 @@ final class KnownNames {
         LAST_WORDS[slot] = key.length > Long.BYTES ? (long) LONGS.get(key, key.length - Long.BYTES) : 0;
         NAMES[slot] = headerName;
         KINDS[slot] = TYPED.getOrDefault(headerName, HeaderKind.TEXT);
+        CHECKED_WHEN_READ[slot] = KINDS[slot].isCheckedWhenRead();
         SINGLE_BITS[slot] = singleBit(headerName);
     }
 

@@ -37,16 +37,19 @@ class HeaderChecksTest {
             """;
 
     /** Full names of the headers that {@link HeaderChecks#CORE} checks when read. */
-    private static final Set<String> CHECKED_WHEN_READ = Set.of("Expires", "Min-Expires", "Content-Type", "Allow",
+    private static final Set<String> CHECKED_WHEN_READ = Set.of("Max-Forwards", "Expires", "Min-Expires", "Content-Type", "Allow",
             "Supported", "Require", "Proxy-Require", "Unsupported", "Warning", "Retry-After", "WWW-Authenticate",
             "Proxy-Authenticate", "Authorization", "Proxy-Authorization", "Authentication-Info");
 
+    /** Returns the OPTIONS with {@code line} added, in place of its own Max-Forwards for a Max-Forwards line. */
     private static String withHeader(String line) {
-        return OPTIONS.replace("Content-Length: 0\r\n", line + "\r\nContent-Length: 0\r\n");
+        String options = line.startsWith("Max-Forwards:") ? OPTIONS.replace("Max-Forwards: 70\r\n", "") : OPTIONS;
+        return options.replace("Content-Length: 0\r\n", line + "\r\nContent-Length: 0\r\n");
     }
 
     static Stream<Arguments> malformedCheckedWhenRead() {
         return Stream.of(
+                row(HeaderName.MAX_FORWARDS, "Max-Forwards: 300", SipMessage::maxForwards),
                 row(HeaderName.EXPIRES, "Expires: soon", SipMessage::expires),
                 row(HeaderName.MIN_EXPIRES, "Min-Expires: 99999999999", SipMessage::minExpires),
                 row(HeaderName.CONTENT_TYPE, "Content-Type: text", SipMessage::contentType),
@@ -122,15 +125,13 @@ class HeaderChecksTest {
                 "Route: <sip:proxy.example.com;lr",
                 "Record-Route: sip:proxy.example.com, <>",
                 "Contact: <sip:alice@192.0.2.80>;expires=soon",
-                "Max-Forwards: 300");
+                "Content-Length: 12 0");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedCoreHeaders")
     void coreHeaderIsCheckedDuringParse(String line) {
-        String text = OPTIONS.replace("Max-Forwards: 70\r\n", "").replace("Content-Length: 0\r\n",
-                line + "\r\nContent-Length: 0\r\n");
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = withHeader(line).getBytes(StandardCharsets.UTF_8);
         ParseError allError = reject(SipParser.parseDatagram(bytes, HeaderChecks.ALL));
 
         ParseError coreError = reject(SipParser.parseDatagram(bytes, HeaderChecks.CORE));
