@@ -149,7 +149,12 @@ public final class TransactionLayer implements InboundHandler {
         if (transaction == null) {
             LOG.debug("response {} matches no transaction (Call-ID {}); passed to the TU", response.statusCode(),
                     response.callId());
-            user.onStrayResponse(response, flow);
+            try {
+                user.onStrayResponse(response, flow);
+            } catch (MalformedHeaderException e) {
+                LOG.debug("dropped stray response {} (Call-ID {}): {}", response.statusCode(), response.callId(),
+                        e.getMessage());
+            }
             return;
         }
         transaction.receiveResponse(response);
@@ -163,7 +168,12 @@ public final class TransactionLayer implements InboundHandler {
             return;
         }
         if (request.method().equals(Method.ACK)) {
-            user.onAck(request, flow);
+            try {
+                user.onAck(request, flow);
+            } catch (MalformedHeaderException e) {
+                // No response is ever sent to an ACK, so it is dropped.
+                LOG.debug("dropped ACK (Call-ID {}): {}", request.callId(), e.getMessage());
+            }
             return;
         }
         if (retained.size() > 0 && !request.method().equals(Method.INVITE) && resendRetained(key, flow)) {
@@ -190,11 +200,12 @@ public final class TransactionLayer implements InboundHandler {
     private void rejectMalformed(ServerTransaction transaction, MalformedHeaderException e) {
         SipRequest request = transaction.request();
         if (transaction.lastResponse != null && transaction.lastResponse.statusCode() >= 200) {
-            LOG.warn("{} {} (Call-ID {}) has a malformed header after its final response was sent: {}",
+            LOG.debug("{} {} (Call-ID {}) has a malformed header after its final response was sent: {}",
                     request.method(), transaction.key.branch(), request.callId(), e.getMessage());
             return;
         }
-        LOG.info("answering {} (Call-ID {}) with 400 {}", request.method(), request.callId(), e.reasonPhrase());
+        // Debug level, because a peer controls how often this happens. The 400 shows in traces.
+        LOG.debug("answering {} (Call-ID {}) with 400 {}", request.method(), request.callId(), e.reasonPhrase());
         SipResponse.Builder response = SipResponse.forRequest(request, 400).reasonPhrase(e.reasonPhrase());
         if (request.to().tag().isEmpty()) {
             response.toTag(Branches.newTag());

@@ -12,6 +12,8 @@ import io.parley.transport.Flow;
 import io.parley.transport.TestMessages;
 import io.parley.transport.Transport;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The layer responds 400 when its TU reads a header that the parser left to be checked when read and finds malformed. */
@@ -59,9 +61,34 @@ class MalformedHeaderAnswerTest {
         assertThat(transport.responses()).extracting(SipResponse::statusCode).containsExactly(100, 400);
     }
 
-    /** Returns a received REGISTER with the given Expires value, parsed as the stack parses what it receives. */
+    @Test
+    void ackWithMalformedHeaderIsDropped() {
+        List<SipRequest> acks = new ArrayList<>();
+        TransactionLayer layer = new TransactionLayer(transport, clock, TimerSettings.DEFAULTS, new TransactionUser() {
+            @Override
+            public void onRequest(ServerTransaction transaction) {
+            }
+
+            @Override
+            public void onAck(SipRequest ack, Flow flow) {
+                acks.add(ack);
+                ack.expires();
+            }
+        });
+
+        layer.onMessage(withExpires(Method.ACK, "soon"), flow);
+
+        assertThat(acks).hasSize(1);
+        assertThat(transport.responses()).isEmpty();
+    }
+
     private static SipRequest registerWithExpires(String expires) {
-        String text = new String(TestMessages.received(Method.REGISTER, "z9hG4bKmalformed1").toBytes(),
+        return withExpires(Method.REGISTER, expires);
+    }
+
+    /** Returns a received request with the given Expires value, parsed as the stack parses what it receives. */
+    private static SipRequest withExpires(Method method, String expires) {
+        String text = new String(TestMessages.received(method, "z9hG4bKmalformed1").toBytes(),
                 StandardCharsets.UTF_8);
         byte[] bytes = text.replace("\r\n\r\n", "\r\nExpires: " + expires + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         MessageParseResult result = SipParser.parseDatagram(bytes, HeaderChecks.CORE);
