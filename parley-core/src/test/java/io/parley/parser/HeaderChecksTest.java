@@ -239,6 +239,33 @@ class HeaderChecksTest {
         }
     }
 
+    @Test
+    void foldedMutationsAgreeWithAllChecks() {
+        Random random = new Random(7317L);
+        byte[] original = withHeader(String.join("\r\n",
+                "Authorization: Digest username=\"a\\\"b\", realm=\"r\", nonce=\"n\", uri=\"sip:x\", response=\"00\"",
+                "Expires: 60",
+                "Supported: timer, path",
+                "Content-Type: text/plain;charset=\"utf-8\"",
+                "Warning: 399 example.com \"a \\\" b\"",
+                "Retry-After: 5 (a \\( b);duration=60")).getBytes(StandardCharsets.UTF_8);
+        int sectionStart = withHeader("").indexOf("Max-Forwards");
+        for (int i = 0; i < 20_000; i++) {
+            byte[] input = MalformedInputTest.mutate(original, random);
+            int at = sectionStart + random.nextInt(input.length - sectionStart);
+            String fold = random.nextBoolean() ? "\r\n " : "\r\n\t";
+            assertAgree(insertAt(input, at, fold.getBytes(StandardCharsets.US_ASCII)));
+        }
+    }
+
+    private static byte[] insertAt(byte[] bytes, int at, byte[] inserted) {
+        byte[] result = new byte[bytes.length + inserted.length];
+        System.arraycopy(bytes, 0, result, 0, at);
+        System.arraycopy(inserted, 0, result, at, inserted.length);
+        System.arraycopy(bytes, at, result, at + inserted.length, bytes.length - at);
+        return result;
+    }
+
     /**
      * Checks that {@code input} gets the same verdict with both settings once every header of the
      * {@link HeaderChecks#CORE} message is read: the same message, the same error, or for an error in
