@@ -202,10 +202,12 @@ public final class Header {
         try {
             return decoder.decode(name, value());
         } catch (MalformedHeaderException e) {
-            // The decoder counts bytes from the start of the value text. Without folds or invalid
-            // UTF-8, those are the received bytes, so adding the value's offset gives the offset
-            // in the message.
-            // NOTE: after a fold or an invalid UTF-8 sequence, the offset may be off by a few bytes.
+            // The decoder counts bytes from the start of the value: of the value text, which are the
+            // received bytes when the value has valid UTF-8 only, or of the received bytes for a
+            // folded value, which the parser checks as received. Adding the value's offset gives
+            // the offset in the message.
+            // NOTE: after an invalid UTF-8 sequence in a value that is not folded, the offset may be
+            // off by a few bytes, because the text holds U+FFFD in its place.
             int offset = from >= 0 ? from + e.offset() : e.offset();
             return new Malformed(offset, e.reason());
         }

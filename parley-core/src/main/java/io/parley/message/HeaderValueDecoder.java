@@ -12,7 +12,7 @@ public interface HeaderValueDecoder {
      * Returns the typed value of {@code text}, or null when it has none.
      *
      * @throws MalformedHeaderException if {@code text} is malformed, with the offset counted in
-     *     bytes of its UTF-8 form
+     *     bytes from the start of the value, of its UTF-8 form or of the received bytes
      */
     Object decode(HeaderName name, String text);
 }

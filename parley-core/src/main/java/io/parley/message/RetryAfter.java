@@ -33,7 +33,7 @@ public record RetryAfter(long seconds, String comment, List<Parameter> parameter
      * Returns whether {@code text} fits between the parentheses of a comment as written, with
      * quoted-pairs kept: nested parentheses balance, a backslash escapes the next character, and no
      * control character appears unescaped except HT and the CR LF of a folded line (RFC 3261 section
-     * 25.1 comment). Parsed comments keep their folds, which the parser checks.
+     * 25.1 comment). The parser reads each fold of a received comment as one space.
      */
     private static boolean isCommentText(String text) {
         int depth = 0;

@@ -28,6 +28,8 @@ final class HeaderSection {
     private ParseError error;
     /** Whether the field {@link #findFieldEnd} last scanned may hold a control character the grammar rejects. */
     private boolean suspectControl;
+    /** Whether the field that {@link #findFieldEnd} found last runs on over a folded line. */
+    private boolean folded;
 
     HeaderSection(ValueReader reader, ParserLimits limits, HeaderChecks checks) {
         this.reader = reader;
@@ -87,7 +89,8 @@ final class HeaderSection {
             valueEnd--;
         }
         int slot = KnownNames.find(bytes, lineStart, nameEnd);
-        return addValue(slot, headerName(slot, bytes, lineStart, nameEnd), valueStart, valueEnd, true) ? cr + 2 : -1;
+        return addValue(slot, headerName(slot, bytes, lineStart, nameEnd), valueStart, valueEnd, true, false)
+                ? cr + 2 : -1;
     }
 
     /** Reads {@code field-name HCOLON field-value CRLF}, the value running on over folded lines. */
@@ -141,6 +144,7 @@ final class HeaderSection {
     private int findFieldEnd(int pos, int maxEnd, int limit) {
         byte[] bytes = reader.bytes;
         suspectControl = false;
+        folded = false;
         while (true) {
             pos = ByteScan.indexOfControl(bytes, pos, maxEnd);
             if (pos >= maxEnd) {
@@ -149,6 +153,7 @@ final class HeaderSection {
             byte b = bytes[pos];
             if (b == '\n') {
                 if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
+                    folded = true;
                     pos++;
                     continue;
                 }
@@ -174,16 +179,18 @@ final class HeaderSection {
             fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
             return false;
         }
-        return addValue(slot, name, valueStart, valueEnd, !suspectControl);
+        return addValue(slot, name, valueStart, valueEnd, !suspectControl, folded);
     }
 
     /**
      * Parses the trimmed value {@code [valueStart, valueEnd)} into headers and checks the header
-     * count. {@code controlFree} is true when the value has no control character but HT and folds.
+     * count. {@code controlFree} is true when the value has no control character but HT and folds,
+     * and {@code folded} when it runs on over a folded line.
      */
-    private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree) {
+    private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree,
+            boolean folded) {
         reader.controlFree = controlFree;
-        boolean added = values.add(slot, name, valueStart, valueEnd);
+        boolean added = values.add(slot, name, valueStart, valueEnd, folded);
         reader.controlFree = false;
         if (!added) {
             error = values.error();

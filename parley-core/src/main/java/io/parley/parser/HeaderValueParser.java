@@ -5,6 +5,7 @@ import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
+import io.parley.message.HeaderValueDecoder;
 import io.parley.message.MalformedHeaderException;
 import java.nio.charset.StandardCharsets;
 
@@ -38,9 +39,10 @@ final class HeaderValueParser {
 
     /**
      * Parses the value in {@code [start, end)} and appends its headers. Returns false after
-     * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
+     * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension
+     * header, and {@code folded} tells whether the value runs on over a folded line.
      */
-    boolean add(int slot, HeaderName name, int start, int end) {
+    boolean add(int slot, HeaderName name, int start, int end, boolean folded) {
         if (slot < 0) {
             headers.append(Header.fromWire(name, reader.bytes, start, end, null));
             return true;
@@ -49,7 +51,10 @@ final class HeaderValueParser {
             return false;
         }
         if (deferChecks && KnownNames.isCheckedWhenRead(slot)) {
-            headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeChecked));
+            HeaderValueDecoder decoder = folded
+                    ? receivedDecoder(reader.bytes, start, end, reader.controlFree)
+                    : HeaderValueParser::decodeChecked;
+            headers.append(Header.fromWireLazy(name, reader.bytes, start, end, decoder));
             return true;
         }
         reader.reset(start, end);
@@ -83,6 +88,28 @@ final class HeaderValueParser {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ValueReader r = new ValueReader(bytes, 0, bytes.length);
         r.controlFree = ByteScan.indexOfControl(bytes, 0, bytes.length) == bytes.length;
+        return decodeChecked(name, text, r, 0);
+    }
+
+    /**
+     * Returns a decoder that checks the received bytes {@code source[start, end)} of a folded value,
+     * as {@link #add} does under {@link HeaderChecks#ALL}. The unfolded text would read a backslash
+     * before a fold as a quoted-pair of SP, where the received bytes hold a quoted-pair of CR, which
+     * RFC 3261 section 25.1 excludes, and its offsets would not count the folds.
+     */
+    private static HeaderValueDecoder receivedDecoder(byte[] source, int start, int end, boolean controlFree) {
+        return (name, text) -> {
+            ValueReader r = new ValueReader(source, start, end);
+            r.controlFree = controlFree;
+            return decodeChecked(name, text, r, start);
+        };
+    }
+
+    /**
+     * Checks the value at {@code r} and builds it, from {@code text} where the parser builds it
+     * from the text. Offsets in the exception count from {@code base} in the reader's bytes.
+     */
+    private static Object decodeChecked(HeaderName name, String text, ValueReader r, int base) {
         Object value = switch (KnownNames.kind(name)) {
             case DELTA_SECONDS ->
                     wholeValue(r, boxed(ScalarParser.readWholeNumber(r, CSeq.MAX_SEQUENCE, "delta-seconds")));
@@ -96,7 +123,7 @@ final class HeaderValueParser {
             default -> throw new IllegalArgumentException(name + " is always checked during the parse");
         };
         if (value == null && r.errorReason() != null) {
-            throw new MalformedHeaderException(name, r.errorOffset(), r.errorReason());
+            throw new MalformedHeaderException(name, r.errorOffset() - base, r.errorReason());
         }
         return value;
     }

@@ -323,19 +323,26 @@ final class ScalarParser {
         return r.atEnd() ? new RetryAfter(seconds, comment, parameters) : r.fail("unexpected ',' in Retry-After");
     }
 
-    /** comment = LPAREN *(ctext / quoted-pair / comment) RPAREN; returns the text inside the outer parentheses. */
+    /**
+     * Reads {@code comment = LPAREN *(ctext / quoted-pair / comment) RPAREN} and returns the text
+     * inside the outer parentheses, with each line fold read as one space (RFC 3261 section 7.3.1).
+     * A quoted-pair excludes CR and LF (RFC 3261 section 25.1).
+     */
     private static String readComment(ValueReader r) {
         int start = r.pos;
         int depth = 0;
         while (!r.atEnd()) {
             int b = r.peek();
             if (b == '\\') {
+                if (r.pos + 1 < r.end && (r.bytes[r.pos + 1] == '\r' || r.bytes[r.pos + 1] == '\n')) {
+                    return r.fail("quoted-pair of CR or LF");
+                }
                 r.pos++;
             } else if (b == '(') {
                 depth++;
             } else if (b == ')' && --depth == 0) {
                 r.pos++;
-                return r.utf8(start + 1, r.pos - 1);
+                return r.unfolded(start + 1, r.pos - 1);
             }
             r.pos++;
         }

@@ -4,8 +4,10 @@ import static io.parley.parser.SipParserTest.parse;
 import static io.parley.parser.SipParserTest.reject;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.message.Header;
 import io.parley.message.HeaderName;
 import io.parley.message.MessageWriter;
+import io.parley.message.RetryAfter;
 import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
@@ -111,6 +113,28 @@ class HostileInputTest {
 
             assertThat(parse(MessageWriter.write(message))).as(comment).isEqualTo(message);
         }
+    }
+
+    @Test
+    void retryAfterCommentReadsFoldAsSpace() {
+        SipMessage message = parse(withHeader("Retry-After: 5 (a\r\n b)"));
+
+        RetryAfter value = message.retryAfter().orElseThrow();
+
+        assertThat(value.comment()).isEqualTo("a b");
+        assertThat(message.header(HeaderName.RETRY_AFTER).orElseThrow().canonicalValue()).isEqualTo("5 (a b)");
+        assertThat(Header.typed(HeaderName.RETRY_AFTER, value).value()).isEqualTo("5 (a b)");
+    }
+
+    @Test
+    void rejectsQuotedPairOfLineBreakInComment() {
+        String text = withHeader("Retry-After: 5 (a\\\r\n b)");
+
+        ParseError error = reject(text);
+
+        assertThat(error.header()).isEqualTo("Retry-After");
+        assertThat(error.offset()).isEqualTo(text.indexOf('\\'));
+        assertThat(error.reason()).isEqualTo("quoted-pair of CR or LF");
     }
 
     @Test

@@ -41,18 +41,24 @@ final class ContactPlanner {
      */
     record Rejected(int status, String reason, String detail) implements Plan {}
 
-    /** Plans the change for {@code request}. */
+    /**
+     * Plans the change for {@code request}. The Expires header is read only when the wildcard or a
+     * contact without an expires parameter needs it, so a malformed one that nothing uses is ignored
+     * (RFC 3261 section 16.3).
+     *
+     * @throws io.parley.message.MalformedHeaderException if an Expires header that is needed is malformed
+     */
     Plan plan(SipRequest request) {
         List<Contact> contacts = request.contacts();
-        OptionalLong expiresHeader = request.expires();
         boolean wildcard = contacts.stream().anyMatch(Contact::isWildcard);
         if (wildcard) {
-            return planWildcard(contacts, expiresHeader);
+            return planWildcard(contacts, request.expires());
         }
 
         List<ContactChange> changes = new ArrayList<>(contacts.size());
         for (Contact contact : contacts) {
-            long requested = contact.expires().orElse(expiresHeader.orElse(expiry.defaultSeconds()));
+            OptionalLong own = contact.expires();
+            long requested = own.isPresent() ? own.getAsLong() : request.expires().orElse(expiry.defaultSeconds());
             // RFC 3261 section 10.3 step 7: a non-zero expiry below the minimum gets 423 and Min-Expires.
             if (requested > 0 && requested < expiry.minSeconds()) {
                 return new Rejected(423, "interval-too-brief", "expiry " + requested + " s of contact "

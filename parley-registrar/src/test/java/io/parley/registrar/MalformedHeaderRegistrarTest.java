@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.auth.InMemoryCredentialStore;
 import io.parley.location.InMemoryLocationStore;
 import io.parley.message.CSeq;
+import io.parley.message.Contact;
 import io.parley.message.Method;
 import io.parley.message.NameAddress;
+import io.parley.message.Parameter;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.message.SipUri;
@@ -97,6 +99,38 @@ class MalformedHeaderRegistrarTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(store.lookup("sip:alice@example.com", NOW)).hasSize(1);
+    }
+
+    @Test
+    void unneededMalformedExpiresIsIgnored() {
+        SipRequest request = withLine(register("alice", "c1", 1)
+                .contact(contact(PHONE, new Parameter("expires", "600"))).build(), "Expires: soon");
+
+        SipResponse response = registrar(RegistrarConfig.open()).handle(request, SOURCE).orElseThrow();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(store.lookup("sip:alice@example.com", NOW)).hasSize(1);
+    }
+
+    @Test
+    void malformedExpiresIsIgnoredInQuery() {
+        SipRequest request = withLine(register("alice", "c1", 1).build(), "Expires: soon");
+
+        SipResponse response = registrar(RegistrarConfig.open()).handle(request, SOURCE).orElseThrow();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.contacts()).isEmpty();
+    }
+
+    @Test
+    void malformedExpiresWithWildcardGets400() {
+        SipRequest request = withLine(register("alice", "c1", 1).contact(Contact.WILDCARD).build(),
+                "Expires: soon");
+
+        SipResponse response = registrar(RegistrarConfig.open()).handle(request, SOURCE).orElseThrow();
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.reasonPhrase()).isEqualTo("Bad Expires: delta-seconds is not a decimal number");
     }
 
     /** Returns {@code request} with {@code line} added to its header section, parsed with {@link HeaderChecks#CORE}. */

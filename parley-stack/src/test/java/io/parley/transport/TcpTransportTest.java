@@ -2,7 +2,9 @@ package io.parley.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.message.HeaderName;
 import io.parley.message.Method;
+import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.StreamFramer;
@@ -137,7 +139,10 @@ class TcpTransportTest {
             String good = WireText.register("127.0.0.1:5999", "", "");
             socket.getOutputStream().write((bad + good).getBytes(StandardCharsets.UTF_8));
 
-            assertThat(serverInbound.take().request().callId()).isEqualTo("raw-call-1@127.0.0.1");
+            SipRequest received = serverInbound.take().request();
+            // Both requests have the same Call-ID, and only the malformed one has a Route.
+            assertThat(received.callId()).isEqualTo("raw-call-1@127.0.0.1");
+            assertThat(received.header(HeaderName.ROUTE)).isEmpty();
         }
     }
 

@@ -8,6 +8,7 @@ import io.parley.message.SipMessage;
 import io.parley.message.SipRequest;
 import io.parley.message.SipResponse;
 import io.parley.message.Via;
+import io.parley.parser.HeaderChecks;
 import io.parley.parser.MessageParseResult;
 import io.parley.parser.SipParser;
 import java.net.InetAddress;
@@ -112,7 +113,7 @@ class UdpTransportTest {
     @Test
     void malformedRequestGetsErrorWithParseReason() throws Exception {
         String text = WireText.register("127.0.0.1:" + peer.port(), "", "Route: <sip:proxy.example.com;lr\r\n");
-        MessageParseResult parsed = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8));
+        MessageParseResult parsed = SipParser.parseDatagram(text.getBytes(StandardCharsets.UTF_8), HeaderChecks.CORE);
         assertThat(parsed).as("test input must be malformed").isInstanceOf(MessageParseResult.Rejected.class);
         String expectedReason = ((MessageParseResult.Rejected) parsed).error().reasonPhrase();
 
