@@ -47,8 +47,6 @@ public final class MalformedHeaderException extends RuntimeException {
      * decimal number}, in the form the parser gives for the headers it rejects.
      */
     public String reasonPhrase() {
-        String name = header.name().length() <= 32 ? header.name() : header.name().substring(0, 29) + "...";
-        String phrase = "Bad " + name + ": " + reason;
-        return phrase.length() <= 80 ? phrase : phrase.substring(0, 77) + "...";
+        return StatusCodes.badRequestPhrase(header.name(), reason);
     }
 }

@@ -1,9 +1,20 @@
 package io.parley.message;
 
-/** Default reason phrases of RFC 3261 section 21 and common extensions. */
+/** Reason phrases: the defaults of RFC 3261 section 21 and common extensions, and those of 400s for malformed parts. */
 public final class StatusCodes {
 
     private StatusCodes() {
+    }
+
+    /**
+     * Returns a reason phrase for a 400 to a request with a malformed part, such as
+     * {@code Bad Via: missing sent-by host}, or {@code reason} alone when {@code header} is empty. A
+     * header name over 32 characters is shortened, and the phrase is cut at 80 characters.
+     */
+    public static String badRequestPhrase(String header, String reason) {
+        String name = header.length() <= 32 ? header : header.substring(0, 29) + "...";
+        String phrase = header.isEmpty() ? reason : "Bad " + name + ": " + reason;
+        return phrase.length() <= 80 ? phrase : phrase.substring(0, 77) + "...";
     }
 
     /** Returns the default reason phrase of a status code, or a class phrase such as {@code Client Error}. */

@@ -1,5 +1,6 @@
 package io.parley.parser;
 
+import io.parley.message.StatusCodes;
 import java.util.Objects;
 
 /**
@@ -26,9 +27,7 @@ public record ParseError(int status, String header, int offset, String reason, b
      * header name over 32 characters is shortened so that the reason still fits.
      */
     public String reasonPhrase() {
-        String name = header.length() <= 32 ? header : header.substring(0, 29) + "...";
-        String phrase = header.isEmpty() ? reason : "Bad " + name + ": " + reason;
-        return phrase.length() <= 80 ? phrase : phrase.substring(0, 77) + "...";
+        return StatusCodes.badRequestPhrase(header, reason);
     }
 
     @Override

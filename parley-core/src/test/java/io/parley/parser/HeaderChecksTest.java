@@ -24,17 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HeaderChecksTest {
 
-    private static final String OPTIONS = """
-            OPTIONS sip:bob@example.com SIP/2.0\r
-            Via: SIP/2.0/UDP 192.0.2.80:5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
-            From: <sip:alice@example.com>;tag=1\r
-            To: <sip:bob@example.com>\r
-            Call-ID: c1@192.0.2.80\r
-            CSeq: 1 OPTIONS\r
-            Max-Forwards: 70\r
-            Content-Length: 0\r
-            \r
-            """;
+    private static final String OPTIONS = HostileInputTest.OPTIONS;
 
     /** Full names of the headers that {@link HeaderChecks#CORE} checks when read. */
     private static final Set<String> CHECKED_WHEN_READ = Set.of("Max-Forwards", "Expires", "Min-Expires", "Content-Type", "Allow",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Hand-made hostile messages: each is rejected with a reason that names the fault, or parses and round-trips. */
 class HostileInputTest {
 
-    private static final String OPTIONS = """
+    static final String OPTIONS = """
             OPTIONS sip:bob@example.com SIP/2.0\r
             Via: SIP/2.0/UDP 192.0.2.80:5062;branch=z9hG4bKkwpQ8Rq2RRoi\r
             From: <sip:alice@example.com>;tag=1\r
