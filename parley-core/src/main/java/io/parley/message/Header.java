@@ -89,7 +89,8 @@ public final class Header {
 
     /**
      * Creates a header like {@link #fromWire(HeaderName, byte[], int, int, Object)} whose typed value
-     * {@code decoder} decodes from the text on first access. A decoder that throws
+     * {@code decoder} decodes from the received bytes and the text when the value or the text is first
+     * read. A decoder that throws
      * {@link MalformedHeaderException} makes every later read of the typed value throw it again,
      * while the text stays readable and is written unchanged.
      *
@@ -117,6 +118,11 @@ public final class Header {
         Object current = text;
         if (current instanceof String value) {
             return value;
+        }
+        if (parsed instanceof HeaderValueDecoder) {
+            // Decodes while the received bytes are at hand, and keeps the text it makes.
+            resolved();
+            return (String) text;
         }
         String value = unfold((byte[]) current, from, to);
         text = value;
@@ -199,17 +205,32 @@ public final class Header {
     }
 
     private Object decode(HeaderValueDecoder decoder) {
+        Object current = text;
+        String value;
+        byte[] source;
+        int start;
+        int end;
+        int base;
+        if (current instanceof byte[] received) {
+            value = unfold(received, from, to);
+            text = value;
+            source = received;
+            start = from;
+            end = to;
+            base = 0;
+        } else {
+            // Another thread replaced the received bytes by the text first.
+            // NOTE: offsets in such a value are off by a few bytes after a fold or invalid UTF-8.
+            value = (String) current;
+            source = value.getBytes(StandardCharsets.UTF_8);
+            start = 0;
+            end = source.length;
+            base = from;
+        }
         try {
-            return decoder.decode(name, value());
+            return decoder.decode(name, value, source, start, end);
         } catch (MalformedHeaderException e) {
-            // The decoder counts bytes from the start of the value: of the value text, which are the
-            // received bytes when the value has valid UTF-8 only, or of the received bytes for a
-            // folded value, which the parser checks as received. Adding the value's offset gives
-            // the offset in the message.
-            // NOTE: after an invalid UTF-8 sequence in a value that is not folded, the offset may be
-            // off by a few bytes, because the text holds U+FFFD in its place.
-            int offset = from >= 0 ? from + e.offset() : e.offset();
-            return new Malformed(offset, e.reason());
+            return new Malformed(base + e.offset(), e.reason());
         }
     }
 

@@ -9,10 +9,11 @@ package io.parley.message;
 public interface HeaderValueDecoder {
 
     /**
-     * Returns the typed value of {@code text}, or null when it has none.
+     * Returns the typed value of a header, or null when it has none. {@code text} is the value with
+     * line folding replaced by a space, and {@code source[from, to)} the same value as received.
      *
-     * @throws MalformedHeaderException if {@code text} is malformed, with the offset counted in
-     *     bytes from the start of the value, of its UTF-8 form or of the received bytes
+     * @throws MalformedHeaderException if the value is malformed, with the offset of the first bad
+     *     byte in {@code source}
      */
-    Object decode(HeaderName name, String text);
+    Object decode(HeaderName name, String text, byte[] source, int from, int to);
 }

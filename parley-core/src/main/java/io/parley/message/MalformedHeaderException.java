@@ -3,11 +3,10 @@ package io.parley.message;
 import java.util.Objects;
 
 /**
- * Thrown by a typed accessor when the header it reads is malformed. A message parsed with the
- * parser's core header checks, as the stack parses what it receives, checks some headers only when
- * they are first read, because RFC 3261 section 16.3 recommends that an element ignore malformed
- * components it does not use. A server that catches this exception answers the request with 400 and
- * {@link #reasonPhrase()}.
+ * Thrown by a typed accessor when the header it reads is malformed. The stack parses what it
+ * receives with the parser's core header checks, which leave some headers to be checked when first
+ * read. RFC 3261 section 16.3 recommends that an element ignore malformed components it does not
+ * use. A server that catches this exception responds 400 with {@link #reasonPhrase()}.
  */
 public final class MalformedHeaderException extends RuntimeException {
 
@@ -18,8 +17,8 @@ public final class MalformedHeaderException extends RuntimeException {
     private final String reason;
 
     /**
-     * Creates the exception for {@code header}, whose first bad byte is at {@code offset} from the
-     * start of the message input, or from the start of the value for a header that has no received bytes.
+     * Creates the exception for {@code header}, whose first bad byte is at {@code offset}, counted from
+     * the start of the message input as in the parser's errors.
      */
     public MalformedHeaderException(HeaderName header, int offset, String reason) {
         super("malformed " + header + " header at byte " + offset + ": " + reason);
@@ -32,7 +31,7 @@ public final class MalformedHeaderException extends RuntimeException {
         return header;
     }
 
-    /** Returns the offset of the first bad byte, counted as the parser's errors count it. */
+    /** Returns the offset of the first bad byte from the start of the message input. */
     public int offset() {
         return offset;
     }

@@ -1,6 +1,6 @@
 package io.parley.parser;
 
-/** Choice of the typed headers that the parser checks during the parse; it leaves the others to be checked when read. */
+/** Choice of the typed headers that the parser checks during the parse, leaving the others to be checked when read. */
 public enum HeaderChecks {
 
     /**

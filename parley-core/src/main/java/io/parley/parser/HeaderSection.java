@@ -28,8 +28,6 @@ final class HeaderSection {
     private ParseError error;
     /** Whether the field {@link #findFieldEnd} last scanned may hold a control character the grammar rejects. */
     private boolean suspectControl;
-    /** Whether the field that {@link #findFieldEnd} found last runs on over a folded line. */
-    private boolean folded;
 
     HeaderSection(ValueReader reader, ParserLimits limits, HeaderChecks checks) {
         this.reader = reader;
@@ -89,8 +87,7 @@ final class HeaderSection {
             valueEnd--;
         }
         int slot = KnownNames.find(bytes, lineStart, nameEnd);
-        return addValue(slot, headerName(slot, bytes, lineStart, nameEnd), valueStart, valueEnd, true, false)
-                ? cr + 2 : -1;
+        return addValue(slot, headerName(slot, bytes, lineStart, nameEnd), valueStart, valueEnd, true) ? cr + 2 : -1;
     }
 
     /** Reads {@code field-name HCOLON field-value CRLF}, the value running on over folded lines. */
@@ -144,7 +141,6 @@ final class HeaderSection {
     private int findFieldEnd(int pos, int maxEnd, int limit) {
         byte[] bytes = reader.bytes;
         suspectControl = false;
-        folded = false;
         while (true) {
             pos = ByteScan.indexOfControl(bytes, pos, maxEnd);
             if (pos >= maxEnd) {
@@ -153,7 +149,6 @@ final class HeaderSection {
             byte b = bytes[pos];
             if (b == '\n') {
                 if (pos + 1 < limit && (bytes[pos + 1] == ' ' || bytes[pos + 1] == '\t')) {
-                    folded = true;
                     pos++;
                     continue;
                 }
@@ -179,18 +174,16 @@ final class HeaderSection {
             fail(name.name(), control, "control character " + CharClass.hex(bytes[control]) + " in value");
             return false;
         }
-        return addValue(slot, name, valueStart, valueEnd, !suspectControl, folded);
+        return addValue(slot, name, valueStart, valueEnd, !suspectControl);
     }
 
     /**
      * Parses the trimmed value {@code [valueStart, valueEnd)} into headers and checks the header
-     * count. {@code controlFree} is true when the value has no control character but HT and folds,
-     * and {@code folded} when it runs on over a folded line.
+     * count. {@code controlFree} is true when the value has no control character but HT and folds.
      */
-    private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree,
-            boolean folded) {
+    private boolean addValue(int slot, HeaderName name, int valueStart, int valueEnd, boolean controlFree) {
         reader.controlFree = controlFree;
-        boolean added = values.add(slot, name, valueStart, valueEnd, folded);
+        boolean added = values.add(slot, name, valueStart, valueEnd);
         reader.controlFree = false;
         if (!added) {
             error = values.error();

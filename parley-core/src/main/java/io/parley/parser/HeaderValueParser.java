@@ -5,7 +5,6 @@ import io.parley.message.CSeq;
 import io.parley.message.Header;
 import io.parley.message.HeaderList;
 import io.parley.message.HeaderName;
-import io.parley.message.HeaderValueDecoder;
 import io.parley.message.MalformedHeaderException;
 import java.nio.charset.StandardCharsets;
 
@@ -39,10 +38,9 @@ final class HeaderValueParser {
 
     /**
      * Parses the value in {@code [start, end)} and appends its headers. Returns false after
-     * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension
-     * header, and {@code folded} tells whether the value runs on over a folded line.
+     * recording an error. {@code slot} is the name's {@link KnownNames} slot, or -1 for an extension header.
      */
-    boolean add(int slot, HeaderName name, int start, int end, boolean folded) {
+    boolean add(int slot, HeaderName name, int start, int end) {
         if (slot < 0) {
             headers.append(Header.fromWire(name, reader.bytes, start, end, null));
             return true;
@@ -51,10 +49,7 @@ final class HeaderValueParser {
             return false;
         }
         if (deferChecks && KnownNames.isCheckedWhenRead(slot)) {
-            HeaderValueDecoder decoder = folded
-                    ? receivedDecoder(reader.bytes, start, end, reader.controlFree)
-                    : HeaderValueParser::decodeChecked;
-            headers.append(Header.fromWireLazy(name, reader.bytes, start, end, decoder));
+            headers.append(Header.fromWireLazy(name, reader.bytes, start, end, HeaderValueParser::decodeChecked));
             return true;
         }
         reader.reset(start, end);
@@ -79,73 +74,23 @@ final class HeaderValueParser {
     }
 
     /**
-     * Checks and builds the value of a header that {@link HeaderChecks#CORE} left unchecked, with the
-     * rules {@link #add} applies under {@link HeaderChecks#ALL}.
+     * Checks and builds the value of a header that {@link HeaderChecks#CORE} left unchecked, with
+     * the rules {@link #add} applies under {@link HeaderChecks#ALL}, on the bytes as received.
      *
      * @throws MalformedHeaderException if the value is malformed
      */
-    private static Object decodeChecked(HeaderName name, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ValueReader r = new ValueReader(bytes, 0, bytes.length);
-        r.controlFree = ByteScan.indexOfControl(bytes, 0, bytes.length) == bytes.length;
-        return decodeChecked(name, text, r, 0);
-    }
-
-    /**
-     * Returns a decoder that checks the received bytes {@code source[start, end)} of a folded value,
-     * as {@link #add} does under {@link HeaderChecks#ALL}. The unfolded text would read a backslash
-     * before a fold as a quoted-pair of SP, where the received bytes hold a quoted-pair of CR, which
-     * RFC 3261 section 25.1 excludes, and its offsets would not count the folds.
-     */
-    private static HeaderValueDecoder receivedDecoder(byte[] source, int start, int end, boolean controlFree) {
-        return (name, text) -> {
-            ValueReader r = new ValueReader(source, start, end);
-            r.controlFree = controlFree;
-            return decodeChecked(name, text, r, start);
-        };
-    }
-
-    /**
-     * Checks the value at {@code r} and builds it, from {@code text} where the parser builds it
-     * from the text. Offsets in the exception count from {@code base} in the reader's bytes.
-     */
-    private static Object decodeChecked(HeaderName name, String text, ValueReader r, int base) {
-        Object value = switch (KnownNames.kind(name)) {
-            case DELTA_SECONDS ->
-                    wholeValue(r, boxed(ScalarParser.readWholeNumber(r, CSeq.MAX_SEQUENCE, "delta-seconds")));
-            case CONTENT_TYPE -> ScalarParser.checkContentType(r) ? decodeContentType(name, text) : null;
-            case TOKEN_LIST -> ScalarParser.checkTokenList(r) ? decodeTokenList(name, text) : null;
-            case WARNING -> wholeValue(r, ScalarParser.readWarnings(r));
-            case RETRY_AFTER -> wholeValue(r, ScalarParser.readRetryAfter(r));
-            case MAX_FORWARDS -> wholeValue(r, maxForwards(ScalarParser.readWholeNumber(r, 255, "Max-Forwards")));
-            case AUTH -> AuthSyntax.checkChallengeOrCredentials(r) ? decodeAuth(name, text) : null;
-            case AUTH_INFO -> AuthSyntax.checkParamList(r) ? decodeAuth(name, text) : null;
-            default -> throw new IllegalArgumentException(name + " is always checked during the parse");
-        };
-        if (value == null && r.errorReason() != null) {
-            throw new MalformedHeaderException(name, r.errorOffset() - base, r.errorReason());
+    private static Object decodeChecked(HeaderName name, String text, byte[] source, int from, int to) {
+        ValueReader reader = new ValueReader(source, from, to);
+        // Without the header section's scan at hand, a value with any control character, even HT
+        // or a fold, takes the readers' own control checks.
+        reader.controlFree = ByteScan.indexOfControl(source, from, to) == to;
+        HeaderList checked = new HeaderList();
+        HeaderValueParser parser = new HeaderValueParser(reader, checked, false);
+        if (!parser.add(KnownNames.slot(name), name, from, to)) {
+            ParseError error = parser.error();
+            throw new MalformedHeaderException(name, error.offset(), error.reason());
         }
-        return value;
-    }
-
-    private static Integer maxForwards(long hops) {
-        return hops < 0 ? null : (int) hops;
-    }
-
-    private static Long boxed(long number) {
-        return number < 0 ? null : number;
-    }
-
-    /**
-     * Returns {@code value} when only LWS follows it, as {@link #addSingle} requires, or null after
-     * recording the failure.
-     */
-    private static Object wholeValue(ValueReader r, Object value) {
-        if (value == null) {
-            return null;
-        }
-        r.skipLws();
-        return r.atEnd() ? value : r.fail("unexpected text after the value");
+        return checked.get(0).parsedAs(Object.class).orElse(null);
     }
 
     private boolean addCSeq(int start, int end) {
@@ -198,7 +143,7 @@ final class HeaderValueParser {
     }
 
     /** Builds an authentication value; null when {@link AuthValueParser} rejects what the syntax check let pass. */
-    private static Object decodeAuth(HeaderName name, String text) {
+    private static Object decodeAuth(HeaderName name, String text, byte[] source, int from, int to) {
         ParseResult<AuthValue> result = name == HeaderName.AUTHENTICATION_INFO
                 ? AuthValueParser.parseParamList(text)
                 : AuthValueParser.parseChallengeOrCredentials(text);
@@ -215,7 +160,7 @@ final class HeaderValueParser {
         return true;
     }
 
-    private static Object decodeContentType(HeaderName name, String text) {
+    private static Object decodeContentType(HeaderName name, String text, byte[] source, int from, int to) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return ScalarParser.readContentType(new ValueReader(bytes, 0, bytes.length));
     }
@@ -232,7 +177,7 @@ final class HeaderValueParser {
         return true;
     }
 
-    private static Object decodeTokenList(HeaderName name, String text) {
+    private static Object decodeTokenList(HeaderName name, String text, byte[] source, int from, int to) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ValueReader reader = new ValueReader(bytes, 0, bytes.length);
         return name == HeaderName.ALLOW ? ScalarParser.readMethodList(reader) : ScalarParser.readTokenList(reader);

@@ -126,9 +126,10 @@ final class KnownNames {
         return CHECKED_WHEN_READ[slot];
     }
 
-    /** Returns the reading rule of {@code name}, {@link HeaderKind#TEXT} for a header without a typed form. */
-    static HeaderKind kind(HeaderName name) {
-        return TYPED.getOrDefault(name, HeaderKind.TEXT);
+    /** Returns the slot of a known {@code name}, found by its full name. */
+    static int slot(HeaderName name) {
+        byte[] bytes = name.name().getBytes(StandardCharsets.US_ASCII);
+        return find(bytes, 0, bytes.length);
     }
 
     /** Returns the single-header bit of the name in {@code slot}, or 0 for a header that may repeat. */

@@ -14,7 +14,7 @@ class HeaderValueParserTest {
     private static boolean addKnown(HeaderValueParser values, String name, byte[] bytes) {
         byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
         int slot = KnownNames.find(nameBytes, 0, nameBytes.length);
-        return values.add(slot, KnownNames.name(slot), 0, bytes.length, false);
+        return values.add(slot, KnownNames.name(slot), 0, bytes.length);
     }
 
     @Test
